@@ -1,0 +1,59 @@
+//! Compiles `content/talk.md` into `$OUT_DIR/talk.rs` (see `src/content_compiler.rs`).
+//! A mistake in the content fails the build with `content/talk.md:LINE: what is wrong`.
+//! `DECK_CONTENT=path/to/other.md` compiles another file instead (the tests use it).
+
+#[path = "src/content_compiler.rs"]
+mod content_compiler;
+
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let root = PathBuf::from(
+        std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
+    );
+    let talk = std::env::var_os("DECK_CONTENT")
+        .map_or_else(|| root.join("content/talk.md"), PathBuf::from);
+    let public = root.join("public");
+    println!("cargo::rerun-if-env-changed=DECK_CONTENT");
+    println!("cargo::rerun-if-changed={}", talk.display());
+    println!(
+        "cargo::rerun-if-changed={}",
+        public.join("images").display()
+    );
+    println!("cargo::rerun-if-changed=src/content_compiler.rs");
+
+    let shown = talk
+        .strip_prefix(&root)
+        .unwrap_or(&talk)
+        .display()
+        .to_string();
+    let source = match std::fs::read_to_string(&talk) {
+        Ok(s) => s,
+        Err(e) => fail(&[format!("{shown}: cannot read the talk: {e}")]),
+    };
+    let exists = |p: &str| Path::new(&public).join(p).is_file();
+    match content_compiler::compile(&source, &exists) {
+        Ok(deck) => {
+            let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+            std::fs::write(out.join("talk.rs"), content_compiler::to_rust(&deck))
+                .expect("write talk.rs");
+        }
+        Err(errors) => fail(
+            &errors
+                .iter()
+                .map(|e| format!("{shown}:{e}"))
+                .collect::<Vec<_>>(),
+        ),
+    }
+}
+
+fn fail(lines: &[String]) -> ! {
+    for line in lines {
+        eprintln!("{line}");
+    }
+    eprintln!(
+        "error: the talk did not compile ({} mistake(s)); see content/FORMAT.md",
+        lines.len()
+    );
+    std::process::exit(1);
+}

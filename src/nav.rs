@@ -1,0 +1,154 @@
+//! Where the talk is and how commands move it. Pure: no browser, no deck data, just a shape.
+
+/// What navigation needs to know about a deck: how many slides, and the fragment steps of each.
+pub trait DeckShape {
+    fn len(&self) -> usize;
+    /// Fragment steps of a slide (0 when everything shows at once, or the slide does not exist).
+    fn steps(&self, slide: usize) -> usize;
+}
+
+impl DeckShape for [usize] {
+    fn len(&self) -> usize {
+        <[usize]>::len(self)
+    }
+
+    fn steps(&self, slide: usize) -> usize {
+        self.get(slide).copied().unwrap_or(0)
+    }
+}
+
+/// A place in the talk: a slide (0-based) and how many of its fragments are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct Position {
+    pub slide: usize,
+    pub step: usize,
+}
+
+impl Position {
+    pub const START: Position = Position { slide: 0, step: 0 };
+
+    pub fn new(slide: usize, step: usize) -> Self {
+        Position { slide, step }
+    }
+
+    /// The nearest valid place in `deck`.
+    pub fn clamp(self, deck: &(impl DeckShape + ?Sized)) -> Position {
+        if deck.len() == 0 {
+            return Position::START;
+        }
+        let slide = self.slide.min(deck.len() - 1);
+        Position {
+            slide,
+            step: self.step.min(deck.steps(slide)),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    /// The next fragment, or the next slide when all are shown.
+    Next,
+    /// Hide the last fragment, or go back to the previous slide with all its fragments shown.
+    Prev,
+    First,
+    Last,
+    /// A slide (0-based), no fragments shown.
+    GoTo(usize),
+    /// An exact place, clamped.
+    GoToStep(Position),
+}
+
+/// Where `command` takes the talk from `from`. Always a valid place; stays put at either end.
+pub fn apply(deck: &(impl DeckShape + ?Sized), from: Position, command: Command) -> Position {
+    let from = from.clamp(deck);
+    if deck.len() == 0 {
+        return from;
+    }
+    let last = deck.len() - 1;
+    match command {
+        Command::Next if from.step < deck.steps(from.slide) => {
+            Position::new(from.slide, from.step + 1)
+        }
+        Command::Next if from.slide < last => Position::new(from.slide + 1, 0),
+        Command::Next => from,
+        Command::Prev if from.step > 0 => Position::new(from.slide, from.step - 1),
+        Command::Prev if from.slide > 0 => {
+            Position::new(from.slide - 1, deck.steps(from.slide - 1))
+        }
+        Command::Prev => from,
+        Command::First => Position::START,
+        Command::Last => Position::new(last, 0),
+        Command::GoTo(slide) => Position::new(slide, 0).clamp(deck),
+        Command::GoToStep(to) => to.clamp(deck),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DECK: [usize; 3] = [0, 2, 1];
+
+    #[test]
+    fn next_walks_fragments_then_slides() {
+        let mut p = Position::START;
+        let mut seen = vec![p];
+        loop {
+            let q = apply(&DECK[..], p, Command::Next);
+            if q == p {
+                break;
+            }
+            seen.push(q);
+            p = q;
+        }
+        let expected =
+            [(0, 0), (1, 0), (1, 1), (1, 2), (2, 0), (2, 1)].map(|(s, k)| Position::new(s, k));
+        assert_eq!(seen, expected);
+    }
+
+    #[test]
+    fn prev_lands_on_previous_slide_fully_built() {
+        assert_eq!(
+            apply(&DECK[..], Position::new(2, 0), Command::Prev),
+            Position::new(1, 2)
+        );
+        assert_eq!(
+            apply(&DECK[..], Position::new(1, 1), Command::Prev),
+            Position::new(1, 0)
+        );
+        assert_eq!(
+            apply(&DECK[..], Position::START, Command::Prev),
+            Position::START
+        );
+    }
+
+    #[test]
+    fn jumps_clamp() {
+        assert_eq!(
+            apply(&DECK[..], Position::START, Command::GoTo(99)),
+            Position::new(2, 0)
+        );
+        assert_eq!(
+            apply(&DECK[..], Position::START, Command::Last),
+            Position::new(2, 0)
+        );
+        assert_eq!(
+            apply(&DECK[..], Position::new(2, 1), Command::First),
+            Position::START
+        );
+        let to = Position::new(1, 50);
+        assert_eq!(
+            apply(&DECK[..], Position::START, Command::GoToStep(to)),
+            Position::new(1, 2)
+        );
+    }
+
+    #[test]
+    fn empty_deck_stays_at_start() {
+        let empty: [usize; 0] = [];
+        assert_eq!(
+            apply(&empty[..], Position::new(4, 4), Command::Next),
+            Position::START
+        );
+    }
+}

@@ -1,0 +1,128 @@
+//! Slide content to DOM: the compiled blocks and inlines of `deck.rs` as Leptos views.
+//! Content is static data from the build; nothing here parses or injects HTML.
+
+use crate::deck::{Block, Inline, Item, Layout, Slide};
+use crate::nav::Position;
+use leptos::prelude::*;
+
+/// What a slide's fragments need to know to show or hide themselves.
+#[derive(Clone, Copy)]
+pub struct Fragments {
+    pub slide: usize,
+    pub pos: Signal<Position>,
+}
+
+impl Fragments {
+    /// Whether fragment `k` of this slide is shown: always on slides already passed.
+    fn shown(self, k: u16) -> impl Fn() -> bool + Send + Sync + 'static {
+        move || {
+            let p = self.pos.get();
+            p.slide > self.slide || (p.slide == self.slide && p.step >= usize::from(k))
+        }
+    }
+}
+
+/// The body of a slide, arranged for its layout.
+pub fn slide_body(slide: &'static Slide, fragments: Fragments) -> AnyView {
+    if slide.layout == Layout::Figure {
+        // Text on one side, the picture on the other; the picture's place in the Markdown picks the side.
+        let (heading, rest) = match slide.body.split_first() {
+            Some((h @ Block::Heading { .. }, rest)) => (Some(h), rest),
+            _ => (None, slide.body),
+        };
+        let figure_at = rest
+            .iter()
+            .position(|b| matches!(b, Block::Figure { .. }))
+            .unwrap_or(0);
+        let figure_first = figure_at == 0;
+        let text: Vec<AnyView> = rest
+            .iter()
+            .filter(|b| !matches!(b, Block::Figure { .. }))
+            .map(|b| block(b, fragments))
+            .collect();
+        let figure = rest.get(figure_at).map(|b| block(b, fragments));
+        return view! {
+            {heading.map(|h| block(h, fragments))}
+            <div class="columns" class:figure-first=figure_first>
+                <div class="text">{text}</div>
+                {figure}
+            </div>
+        }
+        .into_any();
+    }
+    blocks(slide.body, fragments)
+}
+
+pub fn blocks(list: &'static [Block], fragments: Fragments) -> AnyView {
+    list.iter()
+        .map(|b| block(b, fragments))
+        .collect_view()
+        .into_any()
+}
+
+fn block(b: &'static Block, fragments: Fragments) -> AnyView {
+    match b {
+        Block::Heading { level: 1, content } => view! { <h1>{inlines(content)}</h1> }.into_any(),
+        Block::Heading { level: 2, content } => view! { <h2>{inlines(content)}</h2> }.into_any(),
+        Block::Heading { content, .. } => view! { <h3>{inlines(content)}</h3> }.into_any(),
+        Block::Paragraph(content) => view! { <p>{inlines(content)}</p> }.into_any(),
+        Block::List {
+            ordered: true,
+            start,
+            items: list,
+        } => view! { <ol start=*start>{items(list, fragments)}</ol> }.into_any(),
+        Block::List { items: list, .. } => view! { <ul>{items(list, fragments)}</ul> }.into_any(),
+        Block::Figure { src, alt, caption } => view! {
+            <figure>
+                <img src=*src alt=*alt decoding="async" />
+                {(!caption.is_empty()).then(|| view! { <figcaption>{*caption}</figcaption> })}
+            </figure>
+        }
+        .into_any(),
+        Block::Quote(inner) => {
+            view! { <blockquote>{blocks(inner, fragments)}</blockquote> }.into_any()
+        }
+        Block::Code(code) => view! { <pre><code>{*code}</code></pre> }.into_any(),
+    }
+}
+
+fn items(list: &'static [Item], fragments: Fragments) -> AnyView {
+    list.iter()
+        .map(|item| {
+            let children = (!item.children.is_empty())
+                .then(|| view! { <ul>{items(item.children, fragments)}</ul> });
+            if item.fragment == 0 {
+                view! { <li>{inlines(item.content)}{children}</li> }.into_any()
+            } else {
+                view! {
+                    <li class="fragment" class:shown=fragments.shown(item.fragment)>
+                        {inlines(item.content)}{children}
+                    </li>
+                }
+                .into_any()
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+pub fn inlines(list: &'static [Inline]) -> AnyView {
+    list.iter().map(inline).collect_view().into_any()
+}
+
+fn inline(i: &'static Inline) -> AnyView {
+    match i {
+        Inline::Text(t) => t.into_any(),
+        Inline::Strong(c) => view! { <strong>{inlines(c)}</strong> }.into_any(),
+        Inline::Emphasis(c) => view! { <em>{inlines(c)}</em> }.into_any(),
+        Inline::Code(t) => view! { <code>{*t}</code> }.into_any(),
+        Inline::Link { href, content } => {
+            view! { <a href=*href target="_blank" rel="noopener noreferrer">{inlines(content)}</a> }
+                .into_any()
+        }
+        Inline::Image { src, alt } => {
+            view! { <img src=*src alt=*alt decoding="async" /> }.into_any()
+        }
+        Inline::Break => view! { <br /> }.into_any(),
+    }
+}

@@ -1,0 +1,98 @@
+//! The URL codec: `#/N` is slide N (1-based, as people say "slide 5"), `#/N/K` is fragment step K.
+//! Decoding accepts anything a visitor can type and always lands on a valid place.
+
+use crate::nav::{DeckShape, Position};
+
+/// The hash for a place: `#/3` for slide 3 with no fragments shown, `#/3/2` with two.
+pub fn encode(pos: Position) -> String {
+    if pos.step == 0 {
+        format!("#/{}", pos.slide + 1)
+    } else {
+        format!("#/{}/{}", pos.slide + 1, pos.step)
+    }
+}
+
+/// The place a hash names, clamped to the deck: `#/0` and `#/-2` give the first slide, `#/999` the
+/// last, `#/3/99` slide 3 fully built; anything unreadable gives the first slide.
+pub fn decode(hash: &str, deck: &(impl DeckShape + ?Sized)) -> Position {
+    let path = hash.strip_prefix('#').unwrap_or(hash);
+    let path = path.strip_prefix('/').unwrap_or(path);
+    let mut parts = path.splitn(3, '/');
+    let slide = match parts.next().map(number) {
+        Some(Number::Value(n)) => n.saturating_sub(1),
+        Some(Number::Negative) | None => 0,
+        Some(Number::Invalid) => return Position::START,
+    };
+    let step = match parts.next().map(number) {
+        Some(Number::Value(k)) => k,
+        _ => 0,
+    };
+    Position::new(slide, step).clamp(deck)
+}
+
+enum Number {
+    Value(usize),
+    Negative,
+    Invalid,
+}
+
+/// A decimal number, saturating instead of overflowing (so `#/99999999999999999999` is "very far").
+fn number(text: &str) -> Number {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Number::Invalid;
+    }
+    if negative {
+        return Number::Negative;
+    }
+    let value = digits.bytes().fold(0usize, |n, b| {
+        n.saturating_mul(10).saturating_add(usize::from(b - b'0'))
+    });
+    Number::Value(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DECK: [usize; 5] = [0, 0, 3, 0, 1];
+
+    #[test]
+    fn encodes_one_based() {
+        assert_eq!(encode(Position::new(0, 0)), "#/1");
+        assert_eq!(encode(Position::new(2, 3)), "#/3/3");
+    }
+
+    #[test]
+    fn bad_hashes_land_on_the_nearest_valid_place() {
+        let cases = [
+            ("", (0, 0)),
+            ("#", (0, 0)),
+            ("#/", (0, 0)),
+            ("#/0", (0, 0)),
+            ("#/-4", (0, 0)),
+            ("#/999", (4, 0)),
+            ("#/99999999999999999999999", (4, 0)),
+            ("#/abc", (0, 0)),
+            ("#/3/99", (2, 3)),
+            ("#/3/abc", (2, 0)),
+            ("#/3/-1", (2, 0)),
+            ("#3", (2, 0)),
+            ("#/3/2/extra", (2, 2)),
+            ("#/%33", (0, 0)),
+            ("#/3 ", (0, 0)),
+        ];
+        for (hash, (slide, step)) in cases {
+            assert_eq!(
+                decode(hash, &DECK[..]),
+                Position::new(slide, step),
+                "hash {hash:?}"
+            );
+        }
+        let junk = "x/".repeat(5_000);
+        assert_eq!(decode(&junk, &DECK[..]), Position::START);
+    }
+}
