@@ -102,7 +102,7 @@ pub enum Inline {
 include!(concat!(env!("OUT_DIR"), "/talk.rs"));
 
 impl DeckShape for Deck {
-    fn len(&self) -> usize {
+    fn slide_count(&self) -> usize {
         self.slides.len()
     }
 

@@ -2,14 +2,14 @@
 
 /// What navigation needs to know about a deck: how many slides, and the fragment steps of each.
 pub trait DeckShape {
-    fn len(&self) -> usize;
+    fn slide_count(&self) -> usize;
     /// Fragment steps of a slide (0 when everything shows at once, or the slide does not exist).
     fn steps(&self, slide: usize) -> usize;
 }
 
 impl DeckShape for [usize] {
-    fn len(&self) -> usize {
-        <[usize]>::len(self)
+    fn slide_count(&self) -> usize {
+        self.len()
     }
 
     fn steps(&self, slide: usize) -> usize {
@@ -33,10 +33,10 @@ impl Position {
 
     /// The nearest valid place in `deck`.
     pub fn clamp(self, deck: &(impl DeckShape + ?Sized)) -> Position {
-        if deck.len() == 0 {
+        if deck.slide_count() == 0 {
             return Position::START;
         }
-        let slide = self.slide.min(deck.len() - 1);
+        let slide = self.slide.min(deck.slide_count() - 1);
         Position {
             slide,
             step: self.step.min(deck.steps(slide)),
@@ -61,10 +61,10 @@ pub enum Command {
 /// Where `command` takes the talk from `from`. Always a valid place; stays put at either end.
 pub fn apply(deck: &(impl DeckShape + ?Sized), from: Position, command: Command) -> Position {
     let from = from.clamp(deck);
-    if deck.len() == 0 {
+    if deck.slide_count() == 0 {
         return from;
     }
-    let last = deck.len() - 1;
+    let last = deck.slide_count() - 1;
     match command {
         Command::Next if from.step < deck.steps(from.slide) => {
             Position::new(from.slide, from.step + 1)

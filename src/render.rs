@@ -91,12 +91,13 @@ fn items(list: &'static [Item], fragments: Fragments) -> AnyView {
         .map(|item| {
             let children = (!item.children.is_empty())
                 .then(|| view! { <ul>{items(item.children, fragments)}</ul> });
+            let content = item_content(item.content);
             if item.fragment == 0 {
-                view! { <li>{inlines(item.content)}{children}</li> }.into_any()
+                view! { <li>{content}{children}</li> }.into_any()
             } else {
                 view! {
                     <li class="fragment" class:shown=fragments.shown(item.fragment)>
-                        {inlines(item.content)}{children}
+                        {content}{children}
                     </li>
                 }
                 .into_any()
@@ -104,6 +105,19 @@ fn items(list: &'static [Item], fragments: Fragments) -> AnyView {
         })
         .collect_view()
         .into_any()
+}
+
+/// An item that starts with an image shows it as the item's picture (grid icon, gallery image),
+/// with the rest as one label the layout places below it.
+fn item_content(content: &'static [Inline]) -> AnyView {
+    match content.split_first() {
+        Some((picture @ Inline::Image { .. }, label)) => view! {
+            {inline(picture)}
+            <span class="label">{inlines(label)}</span>
+        }
+        .into_any(),
+        _ => inlines(content),
+    }
 }
 
 pub fn inlines(list: &'static [Inline]) -> AnyView {

@@ -1,0 +1,252 @@
+//! End to end: the release bundle in `dist/`, served from inside this test on a free loopback port,
+//! driven in headless Chromium through chromedriver as a person would use it.
+//!
+//! Needs `trunk build --release` first and chromedriver (`CHROMEDRIVER`, default
+//! /usr/bin/chromedriver); `.ci/deck test` does both. The tests are `#[ignore]`d so that a plain
+//! `cargo test` stays a native-only tier; the test command runs them with `--ignored`.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use cppg_deck::deck::TALK;
+use fantoccini::actions::{InputSource, KeyAction, KeyActions, PointerAction, TouchActions};
+use fantoccini::key::Key;
+use fantoccini::Locator;
+use support::Browser;
+
+fn slides() -> usize {
+    TALK.slides.len()
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
+async fn opens_on_the_title_slide() {
+    let b = Browser::start().await;
+    b.open("").await;
+    assert_eq!(b.current().await, 1);
+    let h1 = b
+        .client
+        .find(Locator::Css("section.current h1"))
+        .await
+        .unwrap();
+    assert!(h1.is_displayed().await.unwrap());
+    assert_eq!(h1.text().await.unwrap(), TALK.slides[0].title);
+    assert_eq!(b.hash().await, "#/1");
+    assert_eq!(b.client.title().await.unwrap(), TALK.title);
+    let images_ok: bool = b
+        .eval("return [...document.querySelectorAll('section.current img')].every(i => i.complete && i.naturalWidth > 0)")
+        .await;
+    assert!(images_ok, "the title slide's images load");
+    b.finish().await;
+}
+
+/// A slide (1-based) without fragments whose next slide exists: one "next" is one slide there.
+fn plain_slide() -> usize {
+    1 + (1..slides() - 1)
+        .find(|&i| TALK.slides[i].steps == 0)
+        .expect("a slide without fragments")
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
+async fn every_navigation_key_works() {
+    let b = Browser::start().await;
+    let s = plain_slide();
+    let (here, there) = (format!("#/{s}"), format!("#/{}", s + 1));
+    b.open(&here).await;
+    for (next, prev) in [
+        (Key::Right, Key::Left),
+        (Key::Down, Key::Up),
+        (Key::PageDown, Key::PageUp),
+    ] {
+        b.press(next).await;
+        assert_eq!(b.hash().await, there, "{next:?} moves forward");
+        b.press(prev).await;
+        assert_eq!(b.hash().await, here, "{prev:?} moves back");
+    }
+    for (next, prev, shift_back) in [('n', 'p', false), ('N', 'P', false), (' ', ' ', true)] {
+        b.type_char(next, false).await;
+        assert_eq!(b.hash().await, there, "{next:?} moves forward");
+        b.type_char(prev, shift_back).await;
+        assert_eq!(
+            b.hash().await,
+            here,
+            "{prev:?} (shift: {shift_back}) moves back"
+        );
+    }
+    b.press(Key::End).await;
+    assert_eq!(b.current().await, slides());
+    b.press(Key::Home).await;
+    assert_eq!(b.current().await, 1);
+    let target = 12.min(slides());
+    for digit in target.to_string().chars() {
+        b.type_char(digit, false).await;
+    }
+    b.press(Key::Enter).await;
+    assert_eq!(b.current().await, target);
+    assert_eq!(b.hash().await, format!("#/{target}"));
+    b.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
+async fn buttons_and_swipes_navigate() {
+    let b = Browser::start().await;
+    let s = plain_slide();
+    let (here, there) = (format!("#/{s}"), format!("#/{}", s + 1));
+    b.open(&here).await;
+    b.client
+        .find(Locator::Css("button.next"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    assert_eq!(b.hash().await, there);
+    b.client
+        .find(Locator::Css("button.prev"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    assert_eq!(b.hash().await, here);
+
+    let swipe = |dx: f64| {
+        TouchActions::new("finger".into())
+            .then(PointerAction::MoveTo {
+                duration: None,
+                x: 640.0,
+                y: 360.0,
+            })
+            .then(PointerAction::Down { button: 0 })
+            .then(PointerAction::MoveBy {
+                duration: Some(std::time::Duration::from_millis(150)),
+                x: dx,
+                y: 0.0,
+            })
+            .then(PointerAction::Up { button: 0 })
+    };
+    b.client.perform_actions(swipe(-300.0)).await.unwrap();
+    b.wait_for_hash(&there).await;
+    b.client.perform_actions(swipe(300.0)).await.unwrap();
+    b.wait_for_hash(&here).await;
+    b.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
+async fn deep_links_reload_and_history() {
+    let b = Browser::start().await;
+    b.open("#/7").await;
+    assert_eq!(b.current().await, 7);
+    b.press(Key::Home).await;
+    b.press(Key::End).await;
+    b.press(Key::Home).await;
+    assert_eq!(b.current().await, 1);
+    for _ in 0..3 {
+        b.press(Key::PageDown).await;
+    }
+    let here = b.hash().await;
+    b.client.refresh().await.unwrap();
+    b.wait_for_app().await;
+    assert_eq!(b.hash().await, here, "reload keeps the place");
+
+    // Back and forward walk the slides visited.
+    b.open("#/2").await;
+    b.press(Key::End).await;
+    b.press(Key::Home).await;
+    b.client.back().await.unwrap();
+    b.wait_for_hash(&format!("#/{}", slides())).await;
+    assert_eq!(b.current().await, slides());
+    b.client.back().await.unwrap();
+    b.wait_for_hash("#/2").await;
+    assert_eq!(b.current().await, 2);
+    b.client.forward().await.unwrap();
+    b.wait_for_hash(&format!("#/{}", slides())).await;
+    assert_eq!(b.current().await, slides());
+    b.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
+async fn bad_hashes_land_on_the_nearest_valid_place() {
+    let b = Browser::start().await;
+    let last = slides();
+    let fragment_slide = TALK.slides.iter().position(|s| s.steps > 0).unwrap() + 1;
+    let steps = usize::from(TALK.slides[fragment_slide - 1].steps);
+    let junk = "%3Cscript%3E".repeat(900);
+    let cases: Vec<(String, String)> = vec![
+        ("#/0".into(), "#/1".into()),
+        ("#/999".into(), format!("#/{last}")),
+        ("#/abc".into(), "#/1".into()),
+        ("#/-3".into(), "#/1".into()),
+        (
+            format!("#/{fragment_slide}/99"),
+            format!("#/{fragment_slide}/{steps}"),
+        ),
+        ("#/99999999999999999999999999".into(), format!("#/{last}")),
+        (format!("#/{junk}"), "#/1".into()),
+    ];
+    for (bad, expected) in cases {
+        b.open(&bad).await;
+        assert_eq!(b.hash().await, expected, "{}", &bad[..bad.len().min(40)]);
+        assert!(b.current().await >= 1);
+        b.press(Key::End).await;
+        assert_eq!(
+            b.current().await,
+            last,
+            "the deck still navigates after {}",
+            &bad[..bad.len().min(40)]
+        );
+        b.press(Key::Home).await;
+        assert_eq!(b.hash().await, "#/1");
+    }
+    b.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
+async fn fragments_build_up_and_back_down() {
+    let b = Browser::start().await;
+    let slide = TALK.slides.iter().position(|s| s.steps > 0).unwrap() + 1;
+    let steps = usize::from(TALK.slides[slide - 1].steps);
+    b.open(&format!("#/{slide}")).await;
+    let shown = || {
+        b.eval::<u64>("return document.querySelectorAll('section.current .fragment.shown').length")
+    };
+    assert_eq!(shown().await, 0);
+    for k in 1..=steps {
+        b.press(Key::Right).await;
+        assert_eq!(shown().await as usize, k);
+        assert_eq!(b.hash().await, format!("#/{slide}/{k}"));
+    }
+    b.press(Key::Left).await;
+    assert_eq!(shown().await as usize, steps - 1);
+    b.finish().await;
+}
+
+// Keep the helpers honest: a key press reaches the page as a real key event.
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
+async fn key_actions_are_real_key_events() {
+    let b = Browser::start().await;
+    b.open("#/1").await;
+    let seen: String = b
+        .eval(
+            "window.__keys = []; addEventListener('keydown', e => __keys.push(e.key)); return 'ok'",
+        )
+        .await;
+    assert_eq!(seen, "ok");
+    let actions = KeyActions::new("k".into())
+        .then(KeyAction::Down {
+            value: Key::PageDown.into(),
+        })
+        .then(KeyAction::Up {
+            value: Key::PageDown.into(),
+        });
+    b.client.perform_actions(actions).await.unwrap();
+    let keys: Vec<String> = b.eval("return window.__keys").await;
+    assert_eq!(keys, ["PageDown"]);
+    b.finish().await;
+}

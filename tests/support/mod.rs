@@ -1,0 +1,305 @@
+//! What the end-to-end tests stand on: `dist/` served on a free loopback port from inside the test
+//! process, a chromedriver of our own, and a headless Chromium session with helpers that wait for
+//! conditions (never for guessed times).
+
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
+use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
+use fantoccini::{Client, ClientBuilder};
+use serde_json::json;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+/// How long a condition may take before the test fails (generous: CI machines are slow).
+const PATIENCE: Duration = Duration::from_secs(20);
+
+pub fn dist() -> PathBuf {
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
+    assert!(
+        dist.join("index.html").is_file(),
+        "no dist/index.html: build the release bundle first (`.ci/deck build`, or `trunk build --release`)"
+    );
+    dist
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "json" | "webmanifest" => "application/json",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// The base URL of `dist/`, served by a thread of this test process (started once).
+pub fn serve_dist() -> &'static str {
+    static BASE: OnceLock<String> = OnceLock::new();
+    BASE.get_or_init(|| {
+        let root = dist();
+        let server = tiny_http::Server::http("127.0.0.1:0").expect("bind a loopback port");
+        let port = server.server_addr().to_ip().expect("an IP address").port();
+        std::thread::spawn(move || {
+            for request in server.incoming_requests() {
+                let path = request
+                    .url()
+                    .split(['?', '#'])
+                    .next()
+                    .unwrap_or("/")
+                    .to_string();
+                let relative = path.trim_start_matches('/');
+                let relative = if relative.is_empty() {
+                    "index.html"
+                } else {
+                    relative
+                };
+                let file = root.join(relative);
+                let safe = !relative.split('/').any(|p| p == "..");
+                let response = match std::fs::read(&file) {
+                    Ok(body) if safe => {
+                        let header =
+                            tiny_http::Header::from_bytes("Content-Type", content_type(&file))
+                                .unwrap();
+                        tiny_http::Response::from_data(body)
+                            .with_header(header)
+                            .boxed()
+                    }
+                    _ => tiny_http::Response::from_string("not found")
+                        .with_status_code(404)
+                        .boxed(),
+                };
+                let _ = request.respond(response);
+            }
+        });
+        format!("http://127.0.0.1:{port}/")
+    })
+}
+
+/// A chromedriver of this test's own, killed when dropped.
+struct Driver {
+    child: Child,
+    url: String,
+}
+
+impl Driver {
+    fn start() -> Driver {
+        let binary =
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let port = free_port();
+        let child = Command::new(&binary)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!("cannot start chromedriver at {binary}: {e} (set CHROMEDRIVER)")
+            });
+        let url = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + PATIENCE;
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "chromedriver did not listen on {port}"
+            );
+            std::thread::sleep(Duration::from_millis(25));
+        }
+        Driver { child, url }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// chromedriver's log endpoint: the browser console since the last call.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "type": "browser" }).to_string()),
+        )
+    }
+}
+
+pub struct Browser {
+    pub client: Client,
+    pub base: &'static str,
+    _driver: Driver,
+}
+
+impl Browser {
+    pub async fn start() -> Browser {
+        Browser::start_sized(1280, 720).await
+    }
+
+    pub async fn start_sized(width: u32, height: u32) -> Browser {
+        let base = serve_dist();
+        let driver = Driver::start();
+        let mut caps = Capabilities::new();
+        caps.insert("browserName".into(), json!("chrome"));
+        caps.insert(
+            "goog:chromeOptions".into(),
+            json!({
+                "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--disable-quic", "--hide-scrollbars",
+                    format!("--window-size={width},{height}"),
+                ],
+            }),
+        );
+        caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
+        let client = ClientBuilder::new(hyper_util_connector())
+            .capabilities(caps)
+            .connect(&driver.url)
+            .await
+            .expect("a chromedriver session");
+        Browser {
+            client,
+            base,
+            _driver: driver,
+        }
+    }
+
+    /// Loads the deck afresh at `hash` (a real page load, not a same-page hash change).
+    pub async fn open(&self, hash: &str) {
+        self.client.goto("about:blank").await.unwrap();
+        self.client
+            .goto(&format!("{}{}", self.base, hash))
+            .await
+            .unwrap();
+        self.wait_for_app().await;
+    }
+
+    pub async fn wait_for_app(&self) {
+        self.wait_until(
+            "the app to mount",
+            "return !!document.querySelector('section.slide.current')",
+        )
+        .await;
+    }
+
+    /// Runs `script` (a function body that returns a value) and decodes the result.
+    pub async fn eval<T: serde::de::DeserializeOwned>(&self, script: &str) -> T {
+        let value = self.client.execute(script, vec![]).await.unwrap();
+        serde_json::from_value(value.clone())
+            .unwrap_or_else(|e| panic!("{script} gave {value}: {e}"))
+    }
+
+    /// Polls `script` until it returns true.
+    pub async fn wait_until(&self, what: &str, script: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if self.eval::<bool>(script).await {
+                return;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for {what}");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    pub async fn wait_for_hash(&self, hash: &str) {
+        let script = format!("return location.hash === {}", json!(hash));
+        self.wait_until(&format!("the hash to be {hash}"), &script)
+            .await;
+    }
+
+    pub async fn hash(&self) -> String {
+        self.eval("return location.hash").await
+    }
+
+    /// The 1-based number of the slide shown.
+    pub async fn current(&self) -> usize {
+        let index: String = self
+            .eval("const c = document.querySelectorAll('section.slide.current'); return c.length === 1 ? c[0].dataset.index : 'none'")
+            .await;
+        index
+            .parse()
+            .unwrap_or_else(|_| panic!("exactly one current slide expected, got {index}"))
+    }
+
+    /// A real key press (down and up) through WebDriver.
+    pub async fn press(&self, key: Key) {
+        self.type_char(key.into(), false).await;
+    }
+
+    pub async fn type_char(&self, c: char, shift: bool) {
+        let mut keys = KeyActions::new("keyboard".into());
+        if shift {
+            keys = keys.then(KeyAction::Down {
+                value: Key::Shift.into(),
+            });
+        }
+        keys = keys
+            .then(KeyAction::Down { value: c })
+            .then(KeyAction::Up { value: c });
+        if shift {
+            keys = keys.then(KeyAction::Up {
+                value: Key::Shift.into(),
+            });
+        }
+        self.client.perform_actions(keys).await.unwrap();
+    }
+
+    /// Console errors since the last call; warnings are printed, not failed on (Chromium warns
+    /// that it ignores `integrity` on the wasm preload, which Trunk emits).
+    pub async fn console_errors(&self) -> Vec<String> {
+        let log = self
+            .client
+            .issue_cmd(BrowserLog)
+            .await
+            .expect("chromedriver's browser log");
+        let mut errors = Vec::new();
+        for entry in log.as_array().into_iter().flatten() {
+            let message = entry["message"].as_str().unwrap_or_default().to_string();
+            match entry["level"].as_str() {
+                Some("SEVERE") => errors.push(message),
+                Some("WARNING") => eprintln!("console warning: {message}"),
+                _ => {}
+            }
+        }
+        errors
+    }
+
+    /// Fails on any console error, then ends the session.
+    pub async fn finish(self) {
+        let errors = self.console_errors().await;
+        assert!(errors.is_empty(), "console errors:\n{}", errors.join("\n"));
+        self.client.close().await.unwrap();
+    }
+}
+
+fn hyper_util_connector() -> hyper_util::client::legacy::connect::HttpConnector {
+    hyper_util::client::legacy::connect::HttpConnector::new()
+}
