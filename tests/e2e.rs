@@ -250,3 +250,80 @@ async fn key_actions_are_real_key_events() {
     assert_eq!(keys, ["PageDown"]);
     b.finish().await;
 }
+
+/// Walks every slide and fragment of the real talk at a projector's and a phone's size: each image
+/// loads, nothing overflows its slide, no console error. With `SCREENSHOTS=dir`, saves each slide.
+async fn walk_the_talk(width: u32, height: u32) {
+    let b = Browser::start_sized(width, height).await;
+    b.open("#/1").await;
+    let shots = std::env::var_os("SCREENSHOTS").map(std::path::PathBuf::from);
+    if let Some(dir) = &shots {
+        std::fs::create_dir_all(dir).unwrap();
+    }
+    let total_steps: usize = TALK.slides.iter().map(|s| usize::from(s.steps) + 1).sum();
+    let mut visited = 0;
+    loop {
+        visited += 1;
+        let slide = b.current().await;
+        b.wait_until(
+            &format!("slide {slide}'s images to load"),
+            "return [...document.querySelectorAll('section.current img')].every(i => i.complete)",
+        )
+        .await;
+        let broken: Vec<String> = b
+            .eval("return [...document.querySelectorAll('section.current img')].filter(i => !(i.naturalWidth > 0)).map(i => i.src)")
+            .await;
+        assert!(
+            broken.is_empty(),
+            "slide {slide} at {width}x{height}: images failed: {broken:?}"
+        );
+        let overflow: Vec<String> = b
+            .eval(
+                "const s = document.querySelector('section.current'); const box = s.getBoundingClientRect();
+                 const out = [];
+                 if (s.scrollHeight > s.clientHeight + 1 || s.scrollWidth > s.clientWidth + 1) out.push('the slide scrolls');
+                 for (const e of s.querySelectorAll('h1,h2,h3,p,li,figure,img')) {
+                   const r = e.getBoundingClientRect();
+                   if (r.width && (r.bottom > box.bottom + 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.left < box.left - 1))
+                     out.push(e.tagName + ': ' + (e.textContent || e.getAttribute('alt') || '').slice(0, 40));
+                 }
+                 return out;",
+            )
+            .await;
+        assert!(
+            overflow.is_empty(),
+            "slide {slide} at {width}x{height} overflows: {overflow:?}"
+        );
+        if let Some(dir) = &shots {
+            let png = b.client.screenshot().await.unwrap();
+            let name = format!(
+                "{width}x{height}-{slide:02}-{}.png",
+                b.hash().await.replace(['#', '/'], "_")
+            );
+            std::fs::write(dir.join(name), png).unwrap();
+        }
+        let before = b.hash().await;
+        b.press(Key::Right).await;
+        if b.hash().await == before {
+            break;
+        }
+    }
+    assert_eq!(
+        visited, total_steps,
+        "every slide and fragment step was visited"
+    );
+    assert_eq!(b.current().await, slides());
+    b.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
+async fn walks_every_slide_on_a_projector() {
+    walk_the_talk(1920, 1080).await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
+async fn walks_every_slide_on_a_phone() {
+    walk_the_talk(390, 844).await;
+}

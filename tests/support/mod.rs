@@ -7,7 +7,8 @@ use fantoccini::key::Key;
 use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
 use fantoccini::{Client, ClientBuilder};
 use serde_json::json;
-use std::net::TcpListener;
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
@@ -49,46 +50,55 @@ fn content_type(path: &Path) -> &'static str {
 }
 
 /// The base URL of `dist/`, served by a thread of this test process (started once).
+/// A deliberately plain HTTP/1.1 server: a thread per connection, one request per connection
+/// (`Connection: close`), so no keep-alive or pipelining state can stall a request.
 pub fn serve_dist() -> &'static str {
     static BASE: OnceLock<String> = OnceLock::new();
     BASE.get_or_init(|| {
         let root = dist();
-        let server = tiny_http::Server::http("127.0.0.1:0").expect("bind a loopback port");
-        let port = server.server_addr().to_ip().expect("an IP address").port();
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+        let port = listener.local_addr().unwrap().port();
         std::thread::spawn(move || {
-            for request in server.incoming_requests() {
-                let path = request
-                    .url()
-                    .split(['?', '#'])
-                    .next()
-                    .unwrap_or("/")
-                    .to_string();
-                let relative = path.trim_start_matches('/');
-                let relative = if relative.is_empty() {
-                    "index.html"
-                } else {
-                    relative
-                };
-                let file = root.join(relative);
-                let safe = !relative.split('/').any(|p| p == "..");
-                let response = match std::fs::read(&file) {
-                    Ok(body) if safe => {
-                        let header =
-                            tiny_http::Header::from_bytes("Content-Type", content_type(&file))
-                                .unwrap();
-                        tiny_http::Response::from_data(body)
-                            .with_header(header)
-                            .boxed()
-                    }
-                    _ => tiny_http::Response::from_string("not found")
-                        .with_status_code(404)
-                        .boxed(),
-                };
-                let _ = request.respond(response);
+            for stream in listener.incoming().flatten() {
+                let root = root.clone();
+                std::thread::spawn(move || respond(&root, stream));
             }
         });
         format!("http://127.0.0.1:{port}/")
     })
+}
+
+fn respond(root: &Path, mut stream: TcpStream) {
+    let mut head = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !head.windows(4).any(|w| w == b"\r\n\r\n") && head.len() < 64 * 1024 {
+        match stream.read(&mut buf) {
+            Ok(0) | Err(_) => return,
+            Ok(n) => head.extend_from_slice(&buf[..n]),
+        }
+    }
+    let head = String::from_utf8_lossy(&head);
+    let target = head.split_whitespace().nth(1).unwrap_or("/");
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let relative = path.trim_start_matches('/');
+    let relative = if relative.is_empty() {
+        "index.html"
+    } else {
+        relative
+    };
+    let file = root.join(relative);
+    let safe = !relative.split('/').any(|p| p == "..");
+    let (status, kind, body) = match std::fs::read(&file) {
+        Ok(body) if safe => ("200 OK", content_type(&file), body),
+        _ => ("404 Not Found", "text/plain", b"not found".to_vec()),
+    };
+    let header = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream
+        .write_all(header.as_bytes())
+        .and_then(|()| stream.write_all(&body));
 }
 
 /// A chromedriver of this test's own, killed when dropped.
