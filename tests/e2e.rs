@@ -270,6 +270,15 @@ async fn walk_the_talk(width: u32, height: u32) {
             "return [...document.querySelectorAll('section.current img')].every(i => i.complete)",
         )
         .await;
+        // Let the fade finish: the other slides fully gone, the shown fragments fully in.
+        b.wait_until(
+            &format!("slide {slide}'s transition to end"),
+            "const settled = e => getComputedStyle(e).opacity;
+             return [...document.querySelectorAll('section.slide:not(.current)')].every(e => settled(e) === '0')
+                 && settled(document.querySelector('section.current')) === '1'
+                 && [...document.querySelectorAll('section.current .fragment.shown')].every(e => settled(e) === '1')",
+        )
+        .await;
         let broken: Vec<String> = b
             .eval("return [...document.querySelectorAll('section.current img')].filter(i => !(i.naturalWidth > 0)).map(i => i.src)")
             .await;
