@@ -336,3 +336,26 @@ async fn walks_every_slide_on_a_projector() {
 async fn walks_every_slide_on_a_phone() {
     walk_the_talk(390, 844).await;
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
+async fn transitions_are_calm_and_off_under_reduced_motion() {
+    let b = Browser::start().await;
+    let durations = "return [...document.querySelectorAll('section.slide, .fragment')].map(e => parseFloat(getComputedStyle(e).transitionDuration))";
+    b.open("#/1").await;
+    let normal: Vec<f64> = b.eval(durations).await;
+    assert!(
+        normal.iter().all(|&d| d > 0.0 && d <= 0.5),
+        "short fades: {normal:?}"
+    );
+    b.emulate_media("prefers-reduced-motion", "reduce").await;
+    let reduced: Vec<f64> = b.eval(durations).await;
+    assert!(reduced.iter().all(|&d| d == 0.0), "no motion: {reduced:?}");
+    // The slide changes at once: the old one is gone in the same frame.
+    b.press(Key::End).await;
+    let others_gone: bool = b
+        .eval("return [...document.querySelectorAll('section.slide:not(.current)')].every(e => getComputedStyle(e).opacity === '0')")
+        .await;
+    assert!(others_gone);
+    b.finish().await;
+}

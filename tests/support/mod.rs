@@ -161,6 +161,31 @@ impl WebDriverCompatibleCommand for BrowserLog {
     }
 }
 
+/// A Chrome DevTools Protocol command through chromedriver (media emulation, throttling, …).
+#[derive(Debug)]
+struct Cdp {
+    cmd: &'static str,
+    params: serde_json::Value,
+}
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.cmd, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
 pub struct Browser {
     pub client: Client,
     pub base: &'static str,
@@ -200,6 +225,18 @@ impl Browser {
             base,
             _driver: driver,
         }
+    }
+
+    /// Emulates a CSS media feature, e.g. `("prefers-reduced-motion", "reduce")`.
+    pub async fn emulate_media(&self, name: &str, value: &str) {
+        let params = json!({ "features": [{ "name": name, "value": value }] });
+        self.client
+            .issue_cmd(Cdp {
+                cmd: "Emulation.setEmulatedMedia",
+                params,
+            })
+            .await
+            .expect("CDP media emulation");
     }
 
     /// Loads the deck afresh at `hash` (a real page load, not a same-page hash change).
