@@ -8,25 +8,15 @@ mod content_compiler;
 use std::path::{Path, PathBuf};
 
 fn main() {
-    let root = PathBuf::from(
-        std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
-    );
-    let talk = std::env::var_os("DECK_CONTENT")
-        .map_or_else(|| root.join("content/talk.md"), PathBuf::from);
+    let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let talk = std::env::var_os("DECK_CONTENT").map_or_else(|| root.join("content/talk.md"), PathBuf::from);
     let public = root.join("public");
     println!("cargo::rerun-if-env-changed=DECK_CONTENT");
     println!("cargo::rerun-if-changed={}", talk.display());
-    println!(
-        "cargo::rerun-if-changed={}",
-        public.join("images").display()
-    );
+    println!("cargo::rerun-if-changed={}", public.join("images").display());
     println!("cargo::rerun-if-changed=src/content_compiler.rs");
 
-    let shown = talk
-        .strip_prefix(&root)
-        .unwrap_or(&talk)
-        .display()
-        .to_string();
+    let shown = talk.strip_prefix(&root).unwrap_or(&talk).display().to_string();
     let source = match std::fs::read_to_string(&talk) {
         Ok(s) => s,
         Err(e) => fail(&[format!("{shown}: cannot read the talk: {e}")]),
@@ -35,15 +25,9 @@ fn main() {
     match content_compiler::compile(&source, &exists) {
         Ok(deck) => {
             let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-            std::fs::write(out.join("talk.rs"), content_compiler::to_rust(&deck))
-                .expect("write talk.rs");
+            std::fs::write(out.join("talk.rs"), content_compiler::to_rust(&deck)).expect("write talk.rs");
         }
-        Err(errors) => fail(
-            &errors
-                .iter()
-                .map(|e| format!("{shown}:{e}"))
-                .collect::<Vec<_>>(),
-        ),
+        Err(errors) => fail(&errors.iter().map(|e| format!("{shown}:{e}")).collect::<Vec<_>>()),
     }
 }
 
@@ -51,9 +35,6 @@ fn fail(lines: &[String]) -> ! {
     for line in lines {
         eprintln!("{line}");
     }
-    eprintln!(
-        "error: the talk did not compile ({} mistake(s)); see content/FORMAT.md",
-        lines.len()
-    );
+    eprintln!("error: the talk did not compile ({} mistake(s)); see content/FORMAT.md", lines.len());
     std::process::exit(1);
 }

@@ -1,13 +1,17 @@
-//! The presenting view: the stage with every slide, the controls, and the wiring from keys,
-//! touches and the URL to the navigation core.
+//! The app: one session per window, wired to the URL, the keyboard and the other windows, shown
+//! as the deck (audience) or as the speaker view (`?view=speaker`).
 
 use crate::browser;
-use crate::deck::{Deck, TALK};
-use crate::keys::{Action, Keyboard, Outcome};
+use crate::goto::GoToBox;
+use crate::help::Help;
 use crate::nav::{self, Command, Position};
+use crate::overview::{self, Overview};
 use crate::render::{slide_body, Fragments};
-use crate::url;
-use leptos::ev;
+use crate::session::Session;
+use crate::speaker::SpeakerView;
+use crate::sync::Screen;
+use crate::url::{self, View};
+use crate::wiring;
 use leptos::prelude::*;
 use web_sys::TouchEvent;
 
@@ -16,117 +20,58 @@ const SWIPE_MIN_PX: f64 = 40.0;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let deck: &'static Deck = &TALK;
-    browser::set_lang(deck.lang);
-    let pos = RwSignal::new(url::decode(&browser::location_hash(), deck));
-    let typed = RwSignal::new(None::<u32>);
-    let announcement = RwSignal::new(String::new());
-    let go = move |command: Command| {
-        let from = pos.get_untracked();
-        let to = nav::apply(deck, from, command);
-        if to != from {
-            pos.set(to);
-        }
-    };
+    let query = url::parse_query(&browser::location_search());
+    let start = url::decode(&browser::location_hash(), &crate::deck::TALK);
+    let s = Session::new(query.view, start);
+    browser::set_lang(s.deck.lang);
+    wiring::follow_url(s);
+    wiring::listen_keys(s, || overview::columns(browser::viewport_width()));
+    wiring::sync_windows(s);
+    let kiosk_paused = query.auto_seconds.map(|seconds| wiring::run_kiosk(s, seconds));
+    match query.view {
+        View::Deck => view! { <AudienceView s=s kiosk_paused=kiosk_paused /> }.into_any(),
+        View::Speaker => view! { <SpeakerView s=s /> }.into_any(),
+    }
+}
 
-    // The address bar, the document title and the live region follow the position.
-    Effect::new(move |prev: Option<Position>| {
-        let p = pos.get();
-        let hash = url::encode(p);
-        if browser::location_hash() != hash {
-            // A new slide is a new history entry; fragment steps update it in place.
-            browser::set_hash(&hash, prev.is_some_and(|q| q.slide != p.slide));
-        }
-        let slide = &deck.slides[p.slide];
-        browser::set_title(&deck.document_title(p.slide));
-        let step_changed_only = prev.is_some_and(|q| q.slide == p.slide);
-        let message = match slide.fragment_text(p.step) {
-            Some(text) if step_changed_only && prev.is_some_and(|q| q.step < p.step) => text,
-            _ => format!(
-                "Slide {} of {}: {}",
-                p.slide + 1,
-                deck.slides.len(),
-                slide.title
-            ),
-        };
-        announcement.set(message);
-        p
-    });
-
-    // Back/forward, links and typed URLs move the deck; a bad hash is replaced by where it landed.
-    let follow_url = move || {
-        let hash = browser::location_hash();
-        let p = url::decode(&hash, deck);
-        let canonical = url::encode(p);
-        if canonical != hash {
-            browser::set_hash(&canonical, false);
-        }
-        if pos.get_untracked() != p {
-            pos.set(p);
-        }
-    };
-    let on_hash = window_event_listener(ev::hashchange, move |_| follow_url());
-    let on_pop = window_event_listener(ev::popstate, move |_| follow_url());
-
-    let keyboard = StoredValue::new(Keyboard::default());
-    let on_key = window_event_listener(ev::keydown, move |event| {
-        let key = event.key();
-        let Some(input) = browser::key_input(&event, &key) else {
-            return;
-        };
-        let outcome = keyboard
-            .try_update_value(|k| k.press(input))
-            .unwrap_or(Outcome::Ignored);
-        if outcome != Outcome::Ignored {
-            event.prevent_default();
-        }
-        if let Outcome::Act(Action::Navigate(command)) = outcome {
-            go(command);
-        }
-        typed.set(keyboard.with_value(Keyboard::typed));
-    });
-    on_cleanup(move || {
-        on_hash.remove();
-        on_pop.remove();
-        on_key.remove();
-    });
-
+/// The deck as the room sees it: the stage, the controls and the overlays.
+#[component]
+fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl IntoView {
+    let deck = s.deck;
+    let pos = s.pos;
     let touch_start = StoredValue::new(None::<(f64, f64)>);
     let on_touch_start = move |event: TouchEvent| {
         let first = event.touches().get(0);
         touch_start.set_value(first.map(|t| (f64::from(t.client_x()), f64::from(t.client_y()))));
     };
     let on_touch_end = move |event: TouchEvent| {
-        let Some((x0, y0)) = touch_start.get_value() else {
-            return;
-        };
+        let Some((x0, y0)) = touch_start.get_value() else { return };
         touch_start.set_value(None);
-        let Some(t) = event.changed_touches().get(0) else {
-            return;
-        };
+        let Some(t) = event.changed_touches().get(0) else { return };
         let (dx, dy) = (f64::from(t.client_x()) - x0, f64::from(t.client_y()) - y0);
         if dx.abs() >= SWIPE_MIN_PX && dx.abs() > 1.5 * dy.abs() {
-            go(if dx < 0.0 {
-                Command::Next
-            } else {
-                Command::Prev
-            });
+            s.go(if dx < 0.0 { Command::Next } else { Command::Prev });
         }
     };
+    let (cursor_hidden, pointer_moved) = wiring::idle_cursor();
 
     let total = deck.slides.len();
     let at_start = move || pos.get() == Position::START;
     let at_end = move || nav::apply(deck, pos.get(), Command::Next) == pos.get();
-    let progress = move || {
-        format!(
-            "scaleX({})",
-            (pos.get().slide + 1) as f64 / total.max(1) as f64
-        )
-    };
+    let progress = move || format!("scaleX({})", (pos.get().slide + 1) as f64 / total.max(1) as f64);
+    let covered = move || s.overview.get() || s.help.get() || s.goto.get() || s.screen.get() != Screen::Slide;
+    let kiosk_state = move || kiosk_paused.map(|p| if p.get() { "paused" } else { "running" });
 
     view! {
-        <div class="viewport" on:touchstart=on_touch_start on:touchend=on_touch_end>
-            <main class="stage" aria-label=deck.title>
+        <div
+            class="viewport"
+            class:cursor-hidden=cursor_hidden
+            data-kiosk=kiosk_state
+            on:touchstart=on_touch_start
+            on:touchend=on_touch_end
+            on:mousemove=move |_| pointer_moved()
+        >
+            <main class="stage" aria-label=deck.title inert=covered>
                 {deck.slides.iter().enumerate().map(|(i, slide)| {
                     let current = Memo::new(move |_| pos.get().slide == i);
                     let fragments = Fragments { slide: i, pos: pos.into() };
@@ -145,31 +90,63 @@ pub fn App() -> impl IntoView {
             <div class="progress" aria-hidden="true">
                 <span style:transform=progress></span>
             </div>
-            <nav class="controls" aria-label="Slide navigation">
-                <button
-                    class="prev"
-                    aria-label="Previous"
-                    aria-disabled=move || at_start().to_string()
-                    on:click=move |_| go(Command::Prev)
-                >
+            <nav class="controls" aria-label="Slide controls" inert=covered>
+                <button class="prev" aria-label="Previous" aria-disabled=move || at_start().to_string()
+                    on:click=move |_| s.go(Command::Prev)>
                     <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M15 5l-7 7 7 7" /></svg>
                 </button>
                 <span class="counter">{move || pos.get().slide + 1}" / "{total}</span>
-                <button
-                    class="next"
-                    aria-label="Next"
-                    aria-disabled=move || at_end().to_string()
-                    on:click=move |_| go(Command::Next)
-                >
+                <button class="next" aria-label="Next" aria-disabled=move || at_end().to_string()
+                    on:click=move |_| s.go(Command::Next)>
                     <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M9 5l7 7-7 7" /></svg>
                 </button>
+                <button class="open-overview" aria-label="Overview" on:click=move |_| s.set_overview(true)>
+                    <svg viewBox="0 0 24 24" aria-hidden="true">
+                        <path d="M4 4h6v6H4zM14 4h6v6h-6zM4 14h6v6H4zM14 14h6v6h-6z" />
+                    </svg>
+                </button>
+                <button class="open-speaker" aria-label="Speaker view" on:click=move |_| browser::open_speaker_window()>
+                    <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M3 5h18v11H3zM8 20h8M12 16v4" /></svg>
+                </button>
+                <button class="fullscreen" aria-label="Fullscreen" on:click=move |_| browser::toggle_fullscreen()>
+                    <svg viewBox="0 0 24 24" aria-hidden="true">
+                        <path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5" />
+                    </svg>
+                </button>
+                <button class="open-help" aria-label="Keyboard shortcuts" on:click=move |_| s.help.set(true)>
+                    <svg viewBox="0 0 24 24" aria-hidden="true">
+                        <path d="M9 9a3 3 0 1 1 4 2.8c-.6.3-1 .9-1 1.6V15M12 18.5v.5" />
+                    </svg>
+                </button>
             </nav>
-            {move || typed.get().map(|n| view! {
+            {move || s.typed.get().map(|n| view! {
                 <div class="jump-hint" aria-hidden="true">"Go to slide " {n} " ⏎"</div>
             })}
+            <Cover s=s />
+            <Overview s=s />
+            <Help s=s />
+            <GoToBox s=s />
             <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
-                {move || announcement.get()}
+                {move || s.announcement.get()}
             </div>
         </div>
+    }
+}
+
+/// Blackout and whiteout: the whole window one colour; any key or a click brings the slide back.
+#[component]
+pub fn Cover(s: Session) -> impl IntoView {
+    move || match s.screen.get() {
+        Screen::Slide => None,
+        cover => Some(view! {
+            <div
+                class="cover"
+                class:white=cover == Screen::White
+                role="button"
+                tabindex="0"
+                aria-label="Screen covered: press any key or click to return to the slide"
+                on:click=move |_| s.screen.set(Screen::Slide)
+            ></div>
+        }),
     }
 }

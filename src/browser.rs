@@ -1,5 +1,5 @@
-//! The browser glue: the few places that touch `window`, `document` and `history`.
-//! Everything here fails soft: a missing API leaves the deck working, never panics.
+//! The browser glue: the places that touch `window`, `document`, `history`, storage, fullscreen
+//! and the wake lock. Everything fails soft: a missing API leaves the deck working, never panics.
 
 use crate::keys::KeyInput;
 use leptos::prelude::{document, window};
@@ -11,12 +11,15 @@ pub fn location_hash() -> String {
     window().location().hash().unwrap_or_default()
 }
 
+/// The current `location.search` (`?view=speaker&…`), `""` when there is none.
+pub fn location_search() -> String {
+    window().location().search().unwrap_or_default()
+}
+
 /// Puts `hash` in the address bar: a new history entry with `push`, else in place.
 /// (pushState does not fire `hashchange`, so this never loops back into navigation.)
 pub fn set_hash(hash: &str, push: bool) {
-    let Ok(history) = window().history() else {
-        return;
-    };
+    let Ok(history) = window().history() else { return };
     let _ = if push {
         history.push_state_with_url(&JsValue::NULL, "", Some(hash))
     } else {
@@ -34,6 +37,87 @@ pub fn set_lang(lang: &str) {
     }
 }
 
+/// Milliseconds since the epoch.
+pub fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// `target[key]`, or `None` when it is missing (an API this browser does not have).
+fn property(target: &JsValue, key: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(target, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+/// A value from localStorage; `None` when absent, unreadable, or storage is off (private mode).
+pub fn load(key: &str) -> Option<String> {
+    window().local_storage().ok().flatten()?.get_item(key).ok().flatten()
+}
+
+pub fn store(key: &str, value: &str) {
+    if let Some(storage) = window().local_storage().ok().flatten() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+pub fn is_fullscreen() -> bool {
+    document().fullscreen_element().is_some()
+}
+
+pub fn toggle_fullscreen() {
+    if is_fullscreen() {
+        document().exit_fullscreen();
+    } else if let Some(root) = document().document_element() {
+        let _ = root.request_fullscreen();
+        keep_screen_awake();
+    }
+}
+
+/// Asks for a screen wake lock where the browser has one (`navigator.wakeLock`), so that the
+/// projector does not sleep mid-talk. The browser releases it when the page is hidden.
+pub fn keep_screen_awake() {
+    let navigator: JsValue = window().navigator().into();
+    let Some(wake_lock) = property(&navigator, "wakeLock") else { return };
+    let Some(request) = property(&wake_lock, "request") else { return };
+    if let Some(request) = request.dyn_ref::<js_sys::Function>() {
+        // The promise is left alone: a refusal (battery saver, hidden page) is not an error.
+        if let Ok(promise) = request.call1(&wake_lock, &JsValue::from_str("screen")) {
+            swallow_rejection(&promise);
+        }
+    }
+}
+
+fn swallow_rejection(promise: &JsValue) {
+    if let Some(promise) = promise.dyn_ref::<js_sys::Promise>() {
+        let ignore = wasm_bindgen::closure::Closure::once(|_: JsValue| {});
+        let _ = promise.catch(&ignore);
+        ignore.forget();
+    }
+}
+
+/// Opens the speaker view in its own window (or focuses it when it is open already).
+pub fn open_speaker_window() {
+    let location = window().location();
+    let path = location.pathname().unwrap_or_default();
+    let url = format!("{path}?view=speaker{}", location_hash());
+    let _ = window().open_with_url_and_target_and_features(
+        &url,
+        "cppg-deck-speaker",
+        "popup,width=1280,height=800",
+    );
+}
+
+/// The width of the window in CSS pixels.
+pub fn viewport_width() -> f64 {
+    window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1024.0)
+}
+
+pub fn focus_element(id: &str) {
+    if let Some(element) = document().get_element_by_id(id) {
+        if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+            let _ = element.focus();
+        }
+    }
+}
+
 fn target_element(event: &KeyboardEvent) -> Option<Element> {
     event.target()?.dyn_into::<Element>().ok()
 }
@@ -45,10 +129,8 @@ pub fn key_input<'k>(event: &KeyboardEvent, key: &'k str) -> Option<KeyInput<'k>
     }
     let target = target_element(event);
     let tag = target.as_ref().map(|t| t.tag_name()).unwrap_or_default();
-    let editable = target
-        .as_ref()
-        .and_then(|t| t.get_attribute("contenteditable"))
-        .is_some_and(|v| v != "false");
+    let editable =
+        target.as_ref().and_then(|t| t.get_attribute("contenteditable")).is_some_and(|v| v != "false");
     if matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT") || editable {
         return None;
     }

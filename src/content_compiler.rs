@@ -130,9 +130,7 @@ pub fn plain_text(inlines: &[Inline]) -> String {
         for inline in inlines {
             match inline {
                 Inline::Text(t) | Inline::Code(t) => out.push_str(t),
-                Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => {
-                    walk(c, out)
-                }
+                Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => walk(c, out),
                 Inline::Image { .. } => {}
                 Inline::Break => out.push(' '),
             }
@@ -145,10 +143,7 @@ pub fn plain_text(inlines: &[Inline]) -> String {
 
 /// Compiles the talk. `image_exists` answers whether a relative path exists under `public/`.
 /// All mistakes are returned, each with its line, sorted by line.
-pub fn compile(
-    source: &str,
-    image_exists: &dyn Fn(&str) -> bool,
-) -> Result<Deck, Vec<ContentError>> {
+pub fn compile(source: &str, image_exists: &dyn Fn(&str) -> bool) -> Result<Deck, Vec<ContentError>> {
     let mut errors = Vec::new();
     let lines: Vec<&str> = source.lines().collect();
     let separators = slide_separators(&lines);
@@ -156,18 +151,12 @@ pub fn compile(
     let header_end = separators.first().copied().unwrap_or(lines.len());
     let mut deck = parse_deck_header(&lines[..header_end], &mut errors);
     if separators.is_empty() {
-        errors.push(err(
-            lines.len().max(1),
-            "the talk has no slides: start each slide with a line `---`",
-        ));
+        errors.push(err(lines.len().max(1), "the talk has no slides: start each slide with a line `---`"));
     }
 
     for (n, &start) in separators.iter().enumerate() {
         let end = separators.get(n + 1).copied().unwrap_or(lines.len());
-        let ctx = Ctx {
-            image_exists,
-            errors: &mut errors,
-        };
+        let ctx = Ctx { image_exists, errors: &mut errors };
         if let Some(slide) = parse_slide(&lines, start, end, ctx) {
             deck.slides.push(slide);
         }
@@ -178,10 +167,7 @@ pub fn compile(
         match seen.iter().find(|(id, _)| *id == slide.id) {
             Some((_, first)) => errors.push(err(
                 slide.line,
-                format!(
-                    "slide id `{}` is already used by the slide at line {first}",
-                    slide.id
-                ),
+                format!("slide id `{}` is already used by the slide at line {first}", slide.id),
             )),
             None => seen.push((&slide.id, slide.line)),
         }
@@ -198,10 +184,7 @@ pub fn compile(
 }
 
 fn err(line: usize, message: impl Into<String>) -> ContentError {
-    ContentError {
-        line,
-        message: message.into(),
-    }
+    ContentError { line, message: message.into() }
 }
 
 /// Indexes (0-based) of the `---` lines that start slides, skipping fenced code.
@@ -243,10 +226,7 @@ fn parse_deck_header(lines: &[&str], errors: &mut Vec<ContentError>) -> Deck {
             continue;
         }
         let Some((key, value)) = header_pair(line) else {
-            errors.push(err(
-                line_no,
-                "expected `key: value` in the deck header (before the first `---`)",
-            ));
+            errors.push(err(line_no, "expected `key: value` in the deck header (before the first `---`)"));
             continue;
         };
         match key {
@@ -255,14 +235,20 @@ fn parse_deck_header(lines: &[&str], errors: &mut Vec<ContentError>) -> Deck {
             "description" => deck.description = value.into(),
             "lang" => {
                 if value.is_empty() || !value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-                    errors.push(err(line_no, format!("`lang` must be a language tag such as `en`, not `{value}`")));
+                    errors.push(err(
+                        line_no,
+                        format!("`lang` must be a language tag such as `en`, not `{value}`"),
+                    ));
                 } else {
                     deck.lang = value.into();
                 }
             }
             "duration" => match value.parse::<u32>() {
                 Ok(m) if m > 0 && m <= 24 * 60 => deck.duration_minutes = m,
-                _ => errors.push(err(line_no, format!("`duration` must be whole minutes (1 to 1440), not `{value}`"))),
+                _ => errors.push(err(
+                    line_no,
+                    format!("`duration` must be whole minutes (1 to 1440), not `{value}`"),
+                )),
             },
             other => errors.push(err(
                 line_no,
@@ -271,10 +257,7 @@ fn parse_deck_header(lines: &[&str], errors: &mut Vec<ContentError>) -> Deck {
         }
     }
     if deck.title.is_empty() {
-        errors.push(err(
-            1,
-            "the deck header needs `title: …` before the first `---`",
-        ));
+        errors.push(err(1, "the deck header needs `title: …` before the first `---`"));
     }
     deck
 }
@@ -340,68 +323,46 @@ fn parse_slide(lines: &[&str], sep: usize, end: usize, ctx: Ctx<'_>) -> Option<S
             if t == ":::" {
                 notes_open = None;
             } else if t.starts_with(":::") {
-                ctx.errors.push(err(
-                    j + 1,
-                    format!("`{t}` inside the notes opened at line {}", open + 1),
-                ));
+                ctx.errors.push(err(j + 1, format!("`{t}` inside the notes opened at line {}", open + 1)));
             } else {
                 notes_lines.push((j, line));
             }
         } else if t == "::: notes" {
             if notes_seen {
-                ctx.errors
-                    .push(err(j + 1, "a second `::: notes` block: a slide has one"));
+                ctx.errors.push(err(j + 1, "a second `::: notes` block: a slide has one"));
             }
             notes_open = Some(j);
             notes_seen = true;
         } else if t.starts_with(":::") {
-            ctx.errors.push(err(
-                j + 1,
-                format!("unknown block `{t}` (only `::: notes` … `:::`)"),
-            ));
+            ctx.errors.push(err(j + 1, format!("unknown block `{t}` (only `::: notes` … `:::`)")));
         } else {
             body_lines.push((j, line));
         }
     }
     if let Some(open) = notes_open {
-        ctx.errors
-            .push(err(open + 1, "`::: notes` is never closed with `:::`"));
+        ctx.errors.push(err(open + 1, "`::: notes` is never closed with `:::`"));
     }
 
-    let mut md = Markdown {
-        image_exists: ctx.image_exists,
-        errors: ctx.errors,
-        fragments: 0,
-        all_fragments,
-    };
+    let mut md = Markdown { image_exists: ctx.image_exists, errors: ctx.errors, fragments: 0, all_fragments };
     let body = md.parse(&body_lines);
     let steps = md.fragments;
     md.all_fragments = false;
     let notes = md.parse(&notes_lines);
     if md.fragments != steps {
         let line = notes_lines.first().map_or(slide_line, |(j, _)| j + 1);
-        md.errors.push(err(
-            line,
-            "fragments (`+` items) belong on the slide, not in its notes",
-        ));
+        md.errors.push(err(line, "fragments (`+` items) belong on the slide, not in its notes"));
     }
     let errors = md.errors;
 
     if body.is_empty() {
-        errors.push(err(
-            slide_line,
-            "empty slide: a slide needs a heading and some content",
-        ));
+        errors.push(err(slide_line, "empty slide: a slide needs a heading and some content"));
         return None;
     }
     let Some(title) = body.iter().find_map(|b| match b {
         Block::Heading { content, .. } => Some(plain_text(content)),
         _ => None,
     }) else {
-        errors.push(err(
-            slide_line,
-            "the slide has no heading: start it with `# Title` or `## Title`",
-        ));
+        errors.push(err(slide_line, "the slide has no heading: start it with `# Title` or `## Title`"));
         return None;
     };
     if title.is_empty() {
@@ -419,22 +380,11 @@ fn parse_slide(lines: &[&str], sep: usize, end: usize, ctx: Ctx<'_>) -> Option<S
     if errors.len() > errors_before {
         return None;
     }
-    Some(Slide {
-        line: slide_line,
-        id,
-        title,
-        layout,
-        steps,
-        body,
-        notes,
-    })
+    Some(Slide { line: slide_line, id, title, layout, steps, body, notes })
 }
 
 fn check_layout(layout: Layout, body: &[Block], line: usize, errors: &mut Vec<ContentError>) {
-    let figures = body
-        .iter()
-        .filter(|b| matches!(b, Block::Figure { .. }))
-        .count();
+    let figures = body.iter().filter(|b| matches!(b, Block::Figure { .. })).count();
     let lists: Vec<&Vec<Item>> = body
         .iter()
         .filter_map(|b| match b {
@@ -445,24 +395,18 @@ fn check_layout(layout: Layout, body: &[Block], line: usize, errors: &mut Vec<Co
     match layout {
         Layout::Figure if figures != 1 => errors.push(err(
             line,
-            format!(
-                "layout `figure` needs exactly one stand-alone image, this slide has {figures}"
-            ),
+            format!("layout `figure` needs exactly one stand-alone image, this slide has {figures}"),
         )),
-        Layout::Grid | Layout::Steps | Layout::Gallery if lists.is_empty() => errors.push(err(
-            line,
-            "this layout shows a list, and the slide has none",
-        )),
+        Layout::Grid | Layout::Steps | Layout::Gallery if lists.is_empty() => {
+            errors.push(err(line, "this layout shows a list, and the slide has none"))
+        }
         Layout::Gallery => {
             let bare = lists
                 .iter()
                 .flat_map(|items| items.iter())
                 .any(|item| !matches!(item.content.first(), Some(Inline::Image { .. })));
             if bare {
-                errors.push(err(
-                    line,
-                    "layout `gallery`: every list item must start with an image",
-                ));
+                errors.push(err(line, "layout `gallery`: every list item must start with an image"));
             }
         }
         _ => {}
@@ -472,10 +416,7 @@ fn check_layout(layout: Layout, body: &[Block], line: usize, errors: &mut Vec<Co
 /// A title made into an anchor name: lowercase ASCII words joined by `-`.
 pub fn slug(title: &str) -> String {
     let mut out = String::new();
-    for word in title
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    for word in title.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
             out.push('-');
         }
@@ -503,38 +444,22 @@ struct Source<'s> {
 
 impl Source<'_> {
     fn line_of(&self, offset: usize) -> usize {
-        let local = self.text[..offset.min(self.text.len())]
-            .matches('\n')
-            .count();
-        self.file_lines
-            .get(local)
-            .or(self.file_lines.last())
-            .map_or(1, |l| l + 1)
+        let local = self.text[..offset.min(self.text.len())].matches('\n').count();
+        self.file_lines.get(local).or(self.file_lines.last()).map_or(1, |l| l + 1)
     }
 }
 
 impl Markdown<'_> {
     fn parse(&mut self, lines: &[(usize, &str)]) -> Vec<Block> {
         let text = lines.iter().map(|(_, l)| *l).collect::<Vec<_>>().join("\n");
-        let src = Source {
-            text: &text,
-            file_lines: lines.iter().map(|(j, _)| *j).collect(),
-        };
-        let mut events = Parser::new_ext(
-            &text,
-            Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
-        )
-        .into_offset_iter()
-        .peekable();
+        let src = Source { text: &text, file_lines: lines.iter().map(|(j, _)| *j).collect() };
+        let mut events = Parser::new_ext(&text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH)
+            .into_offset_iter()
+            .peekable();
         self.blocks(&mut events, &src, None)
     }
 
-    fn blocks(
-        &mut self,
-        ev: &mut Events<'_>,
-        src: &Source<'_>,
-        until: Option<TagEnd>,
-    ) -> Vec<Block> {
+    fn blocks(&mut self, ev: &mut Events<'_>, src: &Source<'_>, until: Option<TagEnd>) -> Vec<Block> {
         let mut out = Vec::new();
         while let Some((event, range)) = ev.next() {
             match event {
@@ -561,11 +486,7 @@ impl Markdown<'_> {
                     let items = self.items(ev, src);
                     let ordered = start.is_some();
                     let start = start.map_or(1, |s| u32::try_from(s).unwrap_or(u32::MAX));
-                    out.push(Block::List {
-                        ordered,
-                        start,
-                        items,
-                    });
+                    out.push(Block::List { ordered, start, items });
                 }
                 Event::Start(Tag::BlockQuote(_)) => {
                     let inner = self.blocks(ev, src, Some(TagEnd::BlockQuote(None)));
@@ -610,11 +531,7 @@ impl Markdown<'_> {
     }
 
     fn item(&mut self, ev: &mut Events<'_>, src: &Source<'_>, fragment: u16) -> Item {
-        let mut item = Item {
-            fragment,
-            content: Vec::new(),
-            children: Vec::new(),
-        };
+        let mut item = Item { fragment, content: Vec::new(), children: Vec::new() };
         while let Some((event, range)) = ev.next() {
             match event {
                 Event::End(TagEnd::Item) => break,
@@ -662,9 +579,7 @@ impl Markdown<'_> {
             Event::SoftBreak => Inline::Text(" ".into()),
             Event::HardBreak => Inline::Break,
             Event::Start(Tag::Strong) => Inline::Strong(self.inlines(ev, src, TagEnd::Strong)),
-            Event::Start(Tag::Emphasis) => {
-                Inline::Emphasis(self.inlines(ev, src, TagEnd::Emphasis))
-            }
+            Event::Start(Tag::Emphasis) => Inline::Emphasis(self.inlines(ev, src, TagEnd::Emphasis)),
             Event::Start(Tag::Strikethrough) => {
                 self.error(src, range, "strikethrough is not supported");
                 self.inlines(ev, src, TagEnd::Strikethrough);
@@ -676,17 +591,11 @@ impl Markdown<'_> {
                 self.check_link(src, range, &href);
                 Inline::Link { href, content }
             }
-            Event::Start(Tag::Image {
-                dest_url, title, ..
-            }) => {
+            Event::Start(Tag::Image { dest_url, title, .. }) => {
                 let alt = plain_text(&self.inlines(ev, src, TagEnd::Image));
                 let src_path = dest_url.into_string();
                 self.check_image(src, range, &src_path, &alt);
-                Inline::Image {
-                    src: src_path,
-                    alt,
-                    title: title.into_string(),
-                }
+                Inline::Image { src: src_path, alt, title: title.into_string() }
             }
             other => {
                 self.unsupported(ev, src, range, other);
@@ -707,22 +616,12 @@ impl Markdown<'_> {
             self.error(
                 src,
                 range,
-                format!(
-                    "image `{path}` must be a relative path under public/, e.g. `images/x.svg`"
-                ),
+                format!("image `{path}` must be a relative path under public/, e.g. `images/x.svg`"),
             );
         } else if path.split('/').any(|part| part == "..") {
-            self.error(
-                src,
-                range,
-                format!("image `{path}` must not leave public/ (no `..`)"),
-            );
+            self.error(src, range, format!("image `{path}` must not leave public/ (no `..`)"));
         } else if !(self.image_exists)(path) {
-            self.error(
-                src,
-                range,
-                format!("image `{path}` is not in public/ (looked for public/{path})"),
-            );
+            self.error(src, range, format!("image `{path}` is not in public/ (looked for public/{path})"));
         }
     }
 
@@ -730,31 +629,23 @@ impl Markdown<'_> {
         let scheme = href.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
         let allowed = match scheme.as_deref() {
             None => true,
-            Some(s) => {
-                ["https", "http", "mailto"].contains(&s) || s.contains('/') || s.contains('#')
-            }
+            Some(s) => ["https", "http", "mailto"].contains(&s) || s.contains('/') || s.contains('#'),
         };
         if href.is_empty() || !allowed {
-            self.error(
-                src,
-                range,
-                format!("link `{href}`: only https, http, mailto or relative links"),
-            );
+            self.error(src, range, format!("link `{href}`: only https, http, mailto or relative links"));
         }
     }
 
     /// Reports a construct the deck does not render, and skips over it.
-    fn unsupported(
-        &mut self,
-        ev: &mut Events<'_>,
-        src: &Source<'_>,
-        range: &Range<usize>,
-        event: Event<'_>,
-    ) {
+    fn unsupported(&mut self, ev: &mut Events<'_>, src: &Source<'_>, range: &Range<usize>, event: Event<'_>) {
         let what = match &event {
-            Event::Html(_) | Event::InlineHtml(_) | Event::Start(Tag::HtmlBlock) => "raw HTML is not allowed (it would bypass the deck's rendering)",
+            Event::Html(_) | Event::InlineHtml(_) | Event::Start(Tag::HtmlBlock) => {
+                "raw HTML is not allowed (it would bypass the deck's rendering)"
+            }
             Event::Start(Tag::Table(_)) => "tables are not supported",
-            Event::Rule => "a horizontal rule inside a slide: slides are separated by a line that is exactly `---`",
+            Event::Rule => {
+                "a horizontal rule inside a slide: slides are separated by a line that is exactly `---`"
+            }
             _ => "this Markdown construct is not supported",
         };
         self.error(src, range, what);
@@ -770,16 +661,10 @@ impl Markdown<'_> {
 
 /// A paragraph holding nothing but one image becomes a figure.
 fn as_figure(content: Vec<Inline>) -> Block {
-    let meaningful: Vec<&Inline> = content
-        .iter()
-        .filter(|i| !matches!(i, Inline::Text(t) if t.trim().is_empty()))
-        .collect();
+    let meaningful: Vec<&Inline> =
+        content.iter().filter(|i| !matches!(i, Inline::Text(t) if t.trim().is_empty())).collect();
     if let [Inline::Image { src, alt, title }] = meaningful.as_slice() {
-        return Block::Figure {
-            src: src.clone(),
-            alt: alt.clone(),
-            caption: title.clone(),
-        };
+        return Block::Figure { src: src.clone(), alt: alt.clone(), caption: title.clone() };
     }
     Block::Paragraph(content)
 }
@@ -848,23 +733,13 @@ fn emit_blocks(out: &mut String, blocks: &[Block]) {
                 emit_inlines(out, content);
                 out.push_str("]),");
             }
-            Block::List {
-                ordered,
-                start,
-                items,
-            } => {
-                let _ = write!(
-                    out,
-                    "Block::List {{ ordered: {ordered}, start: {start}, items: &["
-                );
+            Block::List { ordered, start, items } => {
+                let _ = write!(out, "Block::List {{ ordered: {ordered}, start: {start}, items: &[");
                 emit_items(out, items);
                 out.push_str("] },");
             }
             Block::Figure { src, alt, caption } => {
-                let _ = write!(
-                    out,
-                    "Block::Figure {{ src: {src:?}, alt: {alt:?}, caption: {caption:?} }},"
-                );
+                let _ = write!(out, "Block::Figure {{ src: {src:?}, alt: {alt:?}, caption: {caption:?} }},");
             }
             Block::Quote(inner) => {
                 out.push_str("Block::Quote(&[");
@@ -898,11 +773,7 @@ fn emit_inlines(out: &mut String, inlines: &[Inline]) {
                 let _ = write!(out, "Inline::Code({t:?}),");
             }
             Inline::Strong(c) | Inline::Emphasis(c) => {
-                let name = if matches!(inline, Inline::Strong(_)) {
-                    "Strong"
-                } else {
-                    "Emphasis"
-                };
+                let name = if matches!(inline, Inline::Strong(_)) { "Strong" } else { "Emphasis" };
                 let _ = write!(out, "Inline::{name}(&[");
                 emit_inlines(out, c);
                 out.push_str("]),");

@@ -55,21 +55,10 @@ pub struct Slide {
 
 #[derive(Debug)]
 pub enum Block {
-    Heading {
-        level: u8,
-        content: &'static [Inline],
-    },
+    Heading { level: u8, content: &'static [Inline] },
     Paragraph(&'static [Inline]),
-    List {
-        ordered: bool,
-        start: u32,
-        items: &'static [Item],
-    },
-    Figure {
-        src: &'static str,
-        alt: &'static str,
-        caption: &'static str,
-    },
+    List { ordered: bool, start: u32, items: &'static [Item] },
+    Figure { src: &'static str, alt: &'static str, caption: &'static str },
     Quote(&'static [Block]),
     Code(&'static str),
 }
@@ -88,14 +77,8 @@ pub enum Inline {
     Strong(&'static [Inline]),
     Emphasis(&'static [Inline]),
     Code(&'static str),
-    Link {
-        href: &'static str,
-        content: &'static [Inline],
-    },
-    Image {
-        src: &'static str,
-        alt: &'static str,
-    },
+    Link { href: &'static str, content: &'static [Inline] },
+    Image { src: &'static str, alt: &'static str },
     Break,
 }
 
@@ -117,9 +100,7 @@ pub fn images(body: &'static [Block]) -> Vec<(&'static str, &'static str)> {
         for inline in list {
             match inline {
                 Inline::Image { src, alt } => out.push((src, alt)),
-                Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => {
-                    inlines(c, out)
-                }
+                Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => inlines(c, out),
                 _ => {}
             }
         }
@@ -184,9 +165,7 @@ pub fn plain_text(inlines: &[Inline]) -> String {
         for inline in inlines {
             match inline {
                 Inline::Text(t) | Inline::Code(t) => out.push_str(t),
-                Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => {
-                    walk(c, out)
-                }
+                Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => walk(c, out),
                 Inline::Image { .. } => {}
                 Inline::Break => out.push(' '),
             }
@@ -195,4 +174,29 @@ pub fn plain_text(inlines: &[Inline]) -> String {
     let mut out = String::new();
     walk(inlines, &mut out);
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Deck {
+    /// The slides a go-to box query names: a number is that slide; words find the slides whose
+    /// titles hold all of them (any case). At most `limit` results, in deck order.
+    pub fn find(&self, query: &str, limit: usize) -> Vec<usize> {
+        let query = query.trim();
+        if query.is_empty() {
+            return Vec::new();
+        }
+        if let Ok(n) = query.parse::<usize>() {
+            return if (1..=self.slides.len()).contains(&n) { vec![n - 1] } else { Vec::new() };
+        }
+        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        self.slides
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| {
+                let title = s.title.to_lowercase();
+                words.iter().all(|w| title.contains(w.as_str()))
+            })
+            .map(|(i, _)| i)
+            .take(limit)
+            .collect()
+    }
 }

@@ -1,5 +1,5 @@
 //! The key map: which key does what. Pure: the browser glue turns a `KeyboardEvent` into a
-//! [`KeyInput`] and acts on the [`Outcome`]. The table is the single source for the help overlay.
+//! [`KeyInput`] and acts on the [`Outcome`]. [`BINDINGS`] is the single source of the help overlay.
 
 use crate::nav::Command;
 
@@ -7,6 +7,65 @@ use crate::nav::Command;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Navigate(Command),
+    /// The grid of every slide.
+    Overview,
+    /// Closes whatever is open (overview, help, go-to box, blackout); with nothing open, the overview.
+    Escape,
+    Blackout,
+    Whiteout,
+    Fullscreen,
+    Help,
+    SpeakerView,
+    /// The go-to box: a slide by number or by words of its title.
+    GoToBox,
+}
+
+impl Action {
+    /// What the help overlay says the action does.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Action::Navigate(Command::Next) => "Next fragment or slide",
+            Action::Navigate(Command::Prev) => "Previous fragment or slide",
+            Action::Navigate(Command::First) => "First slide",
+            Action::Navigate(Command::Last) => "Last slide",
+            Action::Navigate(_) => "Go to a slide",
+            Action::Overview => "Overview of every slide",
+            Action::Escape => "Close what is open, or the overview",
+            Action::Blackout => "Black screen (any key returns)",
+            Action::Whiteout => "White screen (any key returns)",
+            Action::Fullscreen => "Fullscreen on or off",
+            Action::Help => "This help",
+            Action::SpeakerView => "Speaker view in a new window",
+            Action::GoToBox => "Go to a slide by number or title",
+        }
+    }
+
+    pub fn group(self) -> Group {
+        match self {
+            Action::Navigate(_) | Action::GoToBox => Group::Navigate,
+            Action::Overview | Action::SpeakerView | Action::Help | Action::Escape => Group::Views,
+            Action::Blackout | Action::Whiteout | Action::Fullscreen => Group::Screen,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    Navigate,
+    Views,
+    Screen,
+}
+
+impl Group {
+    pub const ALL: [Group; 3] = [Group::Navigate, Group::Views, Group::Screen];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Group::Navigate => "Moving around",
+            Group::Views => "Views",
+            Group::Screen => "The screen",
+        }
+    }
 }
 
 /// One key press, as the browser reports it (`KeyboardEvent.key` and modifiers).
@@ -31,24 +90,27 @@ pub struct Binding {
     pub label: &'static str,
 }
 
-const fn bind(
-    key: &'static str,
-    shift: Option<bool>,
-    action: Action,
-    label: &'static str,
-) -> Binding {
-    Binding {
-        key,
-        shift,
-        action,
-        label,
+impl Binding {
+    /// A printable character key (a letter, digit or punctuation): WCAG 2.1.4 lets people turn
+    /// these off, since they fire by accident with speech input.
+    pub fn is_character_key(&self) -> bool {
+        is_character_key(self.key)
     }
+}
+
+fn is_character_key(key: &str) -> bool {
+    let mut chars = key.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if !c.is_whitespace())
+}
+
+const fn bind(key: &'static str, shift: Option<bool>, action: Action, label: &'static str) -> Binding {
+    Binding { key, shift, action, label }
 }
 
 const NEXT: Action = Action::Navigate(Command::Next);
 const PREV: Action = Action::Navigate(Command::Prev);
 
-/// Every single-key shortcut. Clickers send PageUp/PageDown, so those must stay here.
+/// Every shortcut. Clickers send PageUp/PageDown (and `.` or `b` for their blackout button).
 pub const BINDINGS: &[Binding] = &[
     bind("ArrowRight", None, NEXT, "→"),
     bind("ArrowDown", None, NEXT, "↓"),
@@ -62,7 +124,19 @@ pub const BINDINGS: &[Binding] = &[
     bind("p", None, PREV, "P"),
     bind("Home", None, Action::Navigate(Command::First), "Home"),
     bind("End", None, Action::Navigate(Command::Last), "End"),
+    bind("g", None, Action::GoToBox, "G"),
+    bind("o", None, Action::Overview, "O"),
+    bind("Escape", None, Action::Escape, "Esc"),
+    bind("s", None, Action::SpeakerView, "S"),
+    bind("?", None, Action::Help, "?"),
+    bind("b", None, Action::Blackout, "B"),
+    bind(".", None, Action::Blackout, "."),
+    bind("w", None, Action::Whiteout, "W"),
+    bind("f", None, Action::Fullscreen, "F"),
 ];
+
+/// The "number, then Enter" jump, as the help overlay lists it.
+pub const TYPED_JUMP: (&str, &str) = ("1 2 … Enter", "Go to slide number (as in PowerPoint)");
 
 /// What a key press means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,10 +151,18 @@ pub enum Outcome {
     Ignored,
 }
 
-/// The keyboard's state: the digits typed so far for "number, then Enter" (as in PowerPoint).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The keyboard's state: the digits typed so far, and whether character keys are on.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keyboard {
     typed: Option<u32>,
+    /// Single character shortcuts (letters, digits, punctuation); off on request (WCAG 2.1.4).
+    pub character_keys: bool,
+}
+
+impl Default for Keyboard {
+    fn default() -> Self {
+        Keyboard { typed: None, character_keys: true }
+    }
 }
 
 /// Slide numbers longer than this are not slide numbers.
@@ -92,13 +174,8 @@ impl Keyboard {
             // Browser and system shortcuts (Ctrl+R, Alt+←, …) are never ours.
             return Outcome::Ignored;
         }
-        if let Some(digit) = single_digit(input.key) {
-            let typed = self
-                .typed
-                .unwrap_or(0)
-                .saturating_mul(10)
-                .saturating_add(digit)
-                .min(MAX_TYPED);
+        if let Some(digit) = single_digit(input.key).filter(|_| self.character_keys) {
+            let typed = self.typed.unwrap_or(0).saturating_mul(10).saturating_add(digit).min(MAX_TYPED);
             self.typed = Some(typed);
             return Outcome::Typing(typed);
         }
@@ -123,7 +200,12 @@ impl Keyboard {
         if input.on_control && matches!(input.key, " " | "Enter") {
             return Outcome::Ignored;
         }
-        lookup(input.key, input.shift).map_or(Outcome::Ignored, Outcome::Act)
+        match lookup(input.key, input.shift) {
+            Some(binding) if self.character_keys || !binding.is_character_key() => {
+                Outcome::Act(binding.action)
+            }
+            _ => Outcome::Ignored,
+        }
     }
 
     /// The number typed so far, if any.
@@ -134,15 +216,14 @@ impl Keyboard {
 
 fn single_digit(key: &str) -> Option<u32> {
     let mut chars = key.chars();
-    let c = chars.next()?;
-    if chars.next().is_some() {
-        return None;
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => c.to_digit(10),
+        _ => None,
     }
-    c.to_digit(10)
 }
 
-/// The action bound to a key, letters matched without regard to case.
-pub fn lookup(key: &str, shift: bool) -> Option<Action> {
+/// The binding of a key, letters matched without regard to case.
+pub fn lookup(key: &str, shift: bool) -> Option<&'static Binding> {
     let lower;
     let key = if key.chars().count() == 1 {
         lower = key.to_lowercase();
@@ -150,10 +231,20 @@ pub fn lookup(key: &str, shift: bool) -> Option<Action> {
     } else {
         key
     };
-    BINDINGS
-        .iter()
-        .find(|b| b.key == key && b.shift.is_none_or(|s| s == shift))
-        .map(|b| b.action)
+    BINDINGS.iter().find(|b| b.key == key && b.shift.is_none_or(|s| s == shift))
+}
+
+/// The help overlay's rows for a group: each action once, with all its keys.
+pub fn help_rows(group: Group) -> Vec<(Vec<&'static Binding>, &'static str)> {
+    let mut rows: Vec<(Vec<&'static Binding>, &'static str)> = Vec::new();
+    for binding in BINDINGS.iter().filter(|b| b.action.group() == group) {
+        let text = binding.action.describe();
+        match rows.iter_mut().find(|(_, t)| *t == text) {
+            Some((keys, _)) => keys.push(binding),
+            None => rows.push((vec![binding], text)),
+        }
+    }
+    rows
 }
 
 #[cfg(test)]
@@ -161,10 +252,7 @@ mod tests {
     use super::*;
 
     fn key(key: &str) -> KeyInput<'_> {
-        KeyInput {
-            key,
-            ..KeyInput::default()
-        }
+        KeyInput { key, ..KeyInput::default() }
     }
 
     #[test]
@@ -176,12 +264,30 @@ mod tests {
         for k in ["ArrowLeft", "ArrowUp", "PageUp", "p", "P"] {
             assert_eq!(kb.press(key(k)), Outcome::Act(PREV), "{k}");
         }
-        let shift_space = KeyInput {
-            key: " ",
-            shift: true,
-            ..KeyInput::default()
-        };
+        let shift_space = KeyInput { key: " ", shift: true, ..KeyInput::default() };
         assert_eq!(kb.press(shift_space), Outcome::Act(PREV));
+    }
+
+    #[test]
+    fn presenter_keys() {
+        let mut kb = Keyboard::default();
+        let cases = [
+            ("o", Action::Overview),
+            ("Escape", Action::Escape),
+            ("b", Action::Blackout),
+            ("B", Action::Blackout),
+            (".", Action::Blackout),
+            ("w", Action::Whiteout),
+            ("f", Action::Fullscreen),
+            ("?", Action::Help),
+            ("s", Action::SpeakerView),
+            ("g", Action::GoToBox),
+        ];
+        for (k, action) in cases {
+            assert_eq!(kb.press(key(k)), Outcome::Act(action), "{k}");
+        }
+        let question = KeyInput { key: "?", shift: true, ..KeyInput::default() };
+        assert_eq!(kb.press(question), Outcome::Act(Action::Help));
     }
 
     #[test]
@@ -189,10 +295,7 @@ mod tests {
         let mut kb = Keyboard::default();
         assert_eq!(kb.press(key("1")), Outcome::Typing(1));
         assert_eq!(kb.press(key("2")), Outcome::Typing(12));
-        assert_eq!(
-            kb.press(key("Enter")),
-            Outcome::Act(Action::Navigate(Command::GoTo(11)))
-        );
+        assert_eq!(kb.press(key("Enter")), Outcome::Act(Action::Navigate(Command::GoTo(11))));
         assert_eq!(kb.typed(), None);
         // Enter alone is not a jump.
         assert_eq!(kb.press(key("Enter")), Outcome::Ignored);
@@ -216,30 +319,35 @@ mod tests {
     #[test]
     fn browser_shortcuts_and_focused_controls_are_left_alone() {
         let mut kb = Keyboard::default();
-        let ctrl_r = KeyInput {
-            key: "r",
-            ctrl: true,
-            ..KeyInput::default()
-        };
-        let alt_left = KeyInput {
-            key: "ArrowLeft",
-            alt: true,
-            ..KeyInput::default()
-        };
+        let ctrl_r = KeyInput { key: "r", ctrl: true, ..KeyInput::default() };
+        let alt_left = KeyInput { key: "ArrowLeft", alt: true, ..KeyInput::default() };
         assert_eq!(kb.press(ctrl_r), Outcome::Ignored);
         assert_eq!(kb.press(alt_left), Outcome::Ignored);
-        let space_on_button = KeyInput {
-            key: " ",
-            on_control: true,
-            ..KeyInput::default()
-        };
+        let space_on_button = KeyInput { key: " ", on_control: true, ..KeyInput::default() };
         assert_eq!(kb.press(space_on_button), Outcome::Ignored);
-        let arrow_on_button = KeyInput {
-            key: "ArrowRight",
-            on_control: true,
-            ..KeyInput::default()
-        };
+        let arrow_on_button = KeyInput { key: "ArrowRight", on_control: true, ..KeyInput::default() };
         assert_eq!(kb.press(arrow_on_button), Outcome::Act(NEXT));
         assert_eq!(kb.press(key("x")), Outcome::Ignored);
+    }
+
+    #[test]
+    fn character_keys_can_be_turned_off() {
+        let mut kb = Keyboard { character_keys: false, ..Keyboard::default() };
+        for k in ["n", "p", "o", "b", ".", "w", "f", "?", "s", "g", "5"] {
+            assert_eq!(kb.press(key(k)), Outcome::Ignored, "{k}");
+        }
+        for k in ["ArrowRight", "PageDown", " ", "Home"] {
+            assert!(matches!(kb.press(key(k)), Outcome::Act(_)), "{k} stays on");
+        }
+    }
+
+    #[test]
+    fn help_lists_every_binding_once_under_its_group() {
+        let listed: usize = Group::ALL.iter().flat_map(|g| help_rows(*g)).map(|(keys, _)| keys.len()).sum();
+        assert_eq!(listed, BINDINGS.len());
+        let navigate = help_rows(Group::Navigate);
+        let next = navigate.iter().find(|(_, text)| *text == "Next fragment or slide").unwrap();
+        let labels: Vec<&str> = next.0.iter().map(|b| b.label).collect();
+        assert_eq!(labels, ["→", "↓", "Space", "Page Down", "N"]);
     }
 }

@@ -5,11 +5,21 @@
 
 pub mod deck;
 pub mod keys;
+pub mod kiosk;
 pub mod nav;
+pub mod sync;
+pub mod timer;
 pub mod url;
 
 pub mod app;
 pub mod browser;
+pub mod channel;
+pub mod goto;
+pub mod help;
+pub mod overview;
 pub mod render;
+pub mod session;
+pub mod speaker;
+pub mod wiring;
 
 pub use app::App;

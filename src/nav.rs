@@ -37,10 +37,7 @@ impl Position {
             return Position::START;
         }
         let slide = self.slide.min(deck.slide_count() - 1);
-        Position {
-            slide,
-            step: self.step.min(deck.steps(slide)),
-        }
+        Position { slide, step: self.step.min(deck.steps(slide)) }
     }
 }
 
@@ -66,15 +63,11 @@ pub fn apply(deck: &(impl DeckShape + ?Sized), from: Position, command: Command)
     }
     let last = deck.slide_count() - 1;
     match command {
-        Command::Next if from.step < deck.steps(from.slide) => {
-            Position::new(from.slide, from.step + 1)
-        }
+        Command::Next if from.step < deck.steps(from.slide) => Position::new(from.slide, from.step + 1),
         Command::Next if from.slide < last => Position::new(from.slide + 1, 0),
         Command::Next => from,
         Command::Prev if from.step > 0 => Position::new(from.slide, from.step - 1),
-        Command::Prev if from.slide > 0 => {
-            Position::new(from.slide - 1, deck.steps(from.slide - 1))
-        }
+        Command::Prev if from.slide > 0 => Position::new(from.slide - 1, deck.steps(from.slide - 1)),
         Command::Prev => from,
         Command::First => Position::START,
         Command::Last => Position::new(last, 0),
@@ -101,54 +94,82 @@ mod tests {
             seen.push(q);
             p = q;
         }
-        let expected =
-            [(0, 0), (1, 0), (1, 1), (1, 2), (2, 0), (2, 1)].map(|(s, k)| Position::new(s, k));
+        let expected = [(0, 0), (1, 0), (1, 1), (1, 2), (2, 0), (2, 1)].map(|(s, k)| Position::new(s, k));
         assert_eq!(seen, expected);
     }
 
     #[test]
     fn prev_lands_on_previous_slide_fully_built() {
-        assert_eq!(
-            apply(&DECK[..], Position::new(2, 0), Command::Prev),
-            Position::new(1, 2)
-        );
-        assert_eq!(
-            apply(&DECK[..], Position::new(1, 1), Command::Prev),
-            Position::new(1, 0)
-        );
-        assert_eq!(
-            apply(&DECK[..], Position::START, Command::Prev),
-            Position::START
-        );
+        assert_eq!(apply(&DECK[..], Position::new(2, 0), Command::Prev), Position::new(1, 2));
+        assert_eq!(apply(&DECK[..], Position::new(1, 1), Command::Prev), Position::new(1, 0));
+        assert_eq!(apply(&DECK[..], Position::START, Command::Prev), Position::START);
     }
 
     #[test]
     fn jumps_clamp() {
-        assert_eq!(
-            apply(&DECK[..], Position::START, Command::GoTo(99)),
-            Position::new(2, 0)
-        );
-        assert_eq!(
-            apply(&DECK[..], Position::START, Command::Last),
-            Position::new(2, 0)
-        );
-        assert_eq!(
-            apply(&DECK[..], Position::new(2, 1), Command::First),
-            Position::START
-        );
+        assert_eq!(apply(&DECK[..], Position::START, Command::GoTo(99)), Position::new(2, 0));
+        assert_eq!(apply(&DECK[..], Position::START, Command::Last), Position::new(2, 0));
+        assert_eq!(apply(&DECK[..], Position::new(2, 1), Command::First), Position::START);
         let to = Position::new(1, 50);
-        assert_eq!(
-            apply(&DECK[..], Position::START, Command::GoToStep(to)),
-            Position::new(1, 2)
-        );
+        assert_eq!(apply(&DECK[..], Position::START, Command::GoToStep(to)), Position::new(1, 2));
     }
 
     #[test]
     fn empty_deck_stays_at_start() {
         let empty: [usize; 0] = [];
-        assert_eq!(
-            apply(&empty[..], Position::new(4, 4), Command::Next),
-            Position::START
-        );
+        assert_eq!(apply(&empty[..], Position::new(4, 4), Command::Next), Position::START);
+    }
+}
+
+/// How far through the talk a place is, from 0 (the start) to 1 (the last step of the last slide).
+pub fn progress(deck: &(impl DeckShape + ?Sized), pos: Position) -> f64 {
+    let linear = |p: Position| (0..p.slide).map(|s| deck.steps(s) + 1).sum::<usize>() + p.step;
+    let last = deck.slide_count().saturating_sub(1);
+    let end = linear(Position::new(last, deck.steps(last)));
+    if end == 0 {
+        return 1.0;
+    }
+    linear(pos.clamp(deck)) as f64 / end as f64
+}
+
+/// The overview's cursor after an arrow key, in a grid of `columns` across `len` slides.
+pub fn grid_move(cursor: usize, key: &str, columns: usize, len: usize) -> usize {
+    let columns = columns.max(1);
+    let last = len.saturating_sub(1);
+    match key {
+        "ArrowRight" => (cursor + 1).min(last),
+        "ArrowLeft" => cursor.saturating_sub(1),
+        "ArrowDown" if cursor + columns <= last => cursor + columns,
+        "ArrowUp" => cursor.checked_sub(columns).unwrap_or(cursor),
+        "Home" => 0,
+        "End" => last,
+        _ => cursor.min(last),
+    }
+}
+
+#[cfg(test)]
+mod grid_tests {
+    use super::*;
+
+    #[test]
+    fn progress_runs_from_zero_to_one_through_every_step() {
+        let deck = [0usize, 2, 0];
+        assert_eq!(progress(&deck[..], Position::START), 0.0);
+        assert_eq!(progress(&deck[..], Position::new(1, 2)), 0.75);
+        assert_eq!(progress(&deck[..], Position::new(2, 0)), 1.0);
+        assert_eq!(progress(&[0usize][..], Position::START), 1.0);
+    }
+
+    #[test]
+    fn the_overview_cursor_stays_in_the_grid() {
+        // 10 slides in 4 columns: rows 0-3, 4-7, 8-9.
+        assert_eq!(grid_move(1, "ArrowDown", 4, 10), 5);
+        assert_eq!(grid_move(6, "ArrowDown", 4, 10), 6, "no slide below");
+        assert_eq!(grid_move(5, "ArrowUp", 4, 10), 1);
+        assert_eq!(grid_move(2, "ArrowUp", 4, 10), 2);
+        assert_eq!(grid_move(9, "ArrowRight", 4, 10), 9);
+        assert_eq!(grid_move(0, "ArrowLeft", 4, 10), 0);
+        assert_eq!(grid_move(5, "End", 4, 10), 9);
+        assert_eq!(grid_move(5, "Home", 4, 10), 0);
     }
 }

@@ -1,7 +1,7 @@
 //! Slide content to DOM: the compiled blocks and inlines of `deck.rs` as Leptos views.
 //! Content is static data from the build; nothing here parses or injects HTML.
 
-use crate::deck::{Block, Inline, Item, Layout, Slide};
+use crate::deck::{Block, Inline, Item, Layout, Slide, TALK};
 use crate::nav::Position;
 use leptos::prelude::*;
 
@@ -30,16 +30,10 @@ pub fn slide_body(slide: &'static Slide, fragments: Fragments) -> AnyView {
             Some((h @ Block::Heading { .. }, rest)) => (Some(h), rest),
             _ => (None, slide.body),
         };
-        let figure_at = rest
-            .iter()
-            .position(|b| matches!(b, Block::Figure { .. }))
-            .unwrap_or(0);
+        let figure_at = rest.iter().position(|b| matches!(b, Block::Figure { .. })).unwrap_or(0);
         let figure_first = figure_at == 0;
-        let text: Vec<AnyView> = rest
-            .iter()
-            .filter(|b| !matches!(b, Block::Figure { .. }))
-            .map(|b| block(b, fragments))
-            .collect();
+        let text: Vec<AnyView> =
+            rest.iter().filter(|b| !matches!(b, Block::Figure { .. })).map(|b| block(b, fragments)).collect();
         let figure = rest.get(figure_at).map(|b| block(b, fragments));
         return view! {
             {heading.map(|h| block(h, fragments))}
@@ -54,10 +48,7 @@ pub fn slide_body(slide: &'static Slide, fragments: Fragments) -> AnyView {
 }
 
 pub fn blocks(list: &'static [Block], fragments: Fragments) -> AnyView {
-    list.iter()
-        .map(|b| block(b, fragments))
-        .collect_view()
-        .into_any()
+    list.iter().map(|b| block(b, fragments)).collect_view().into_any()
 }
 
 fn block(b: &'static Block, fragments: Fragments) -> AnyView {
@@ -66,11 +57,9 @@ fn block(b: &'static Block, fragments: Fragments) -> AnyView {
         Block::Heading { level: 2, content } => view! { <h2>{inlines(content)}</h2> }.into_any(),
         Block::Heading { content, .. } => view! { <h3>{inlines(content)}</h3> }.into_any(),
         Block::Paragraph(content) => view! { <p>{inlines(content)}</p> }.into_any(),
-        Block::List {
-            ordered: true,
-            start,
-            items: list,
-        } => view! { <ol start=*start>{items(list, fragments)}</ol> }.into_any(),
+        Block::List { ordered: true, start, items: list } => {
+            view! { <ol start=*start>{items(list, fragments)}</ol> }.into_any()
+        }
         Block::List { items: list, .. } => view! { <ul>{items(list, fragments)}</ul> }.into_any(),
         Block::Figure { src, alt, caption } => view! {
             <figure>
@@ -79,9 +68,7 @@ fn block(b: &'static Block, fragments: Fragments) -> AnyView {
             </figure>
         }
         .into_any(),
-        Block::Quote(inner) => {
-            view! { <blockquote>{blocks(inner, fragments)}</blockquote> }.into_any()
-        }
+        Block::Quote(inner) => view! { <blockquote>{blocks(inner, fragments)}</blockquote> }.into_any(),
         Block::Code(code) => view! { <pre><code>{*code}</code></pre> }.into_any(),
     }
 }
@@ -89,8 +76,8 @@ fn block(b: &'static Block, fragments: Fragments) -> AnyView {
 fn items(list: &'static [Item], fragments: Fragments) -> AnyView {
     list.iter()
         .map(|item| {
-            let children = (!item.children.is_empty())
-                .then(|| view! { <ul>{items(item.children, fragments)}</ul> });
+            let children =
+                (!item.children.is_empty()).then(|| view! { <ul>{items(item.children, fragments)}</ul> });
             let content = item_content(item.content);
             if item.fragment == 0 {
                 view! { <li>{content}{children}</li> }.into_any()
@@ -134,9 +121,22 @@ fn inline(i: &'static Inline) -> AnyView {
             view! { <a href=*href target="_blank" rel="noopener noreferrer">{inlines(content)}</a> }
                 .into_any()
         }
-        Inline::Image { src, alt } => {
-            view! { <img src=*src alt=*alt decoding="async" /> }.into_any()
-        }
+        Inline::Image { src, alt } => view! { <img src=*src alt=*alt decoding="async" /> }.into_any(),
         Inline::Break => view! { <br /> }.into_any(),
     }
+}
+
+/// A slide drawn at any size, for the overview and the speaker view: its own 16:9 container (so
+/// the container units scale it), hidden from assistive technology (the caller labels it).
+pub fn preview(slide: usize, pos: Signal<Position>) -> AnyView {
+    let Some(content) = TALK.slides.get(slide) else { return ().into_any() };
+    let fragments = Fragments { slide, pos };
+    view! {
+        <div class="preview" aria-hidden="true" inert>
+            <div class=format!("slide preview-slide {}", content.layout.class())>
+                {slide_body(content, fragments)}
+            </div>
+        </div>
+    }
+    .into_any()
 }

@@ -48,9 +48,8 @@ fn number(text: &str) -> Number {
     if negative {
         return Number::Negative;
     }
-    let value = digits.bytes().fold(0usize, |n, b| {
-        n.saturating_mul(10).saturating_add(usize::from(b - b'0'))
-    });
+    let value =
+        digits.bytes().fold(0usize, |n, b| n.saturating_mul(10).saturating_add(usize::from(b - b'0')));
     Number::Value(value)
 }
 
@@ -86,13 +85,51 @@ mod tests {
             ("#/3 ", (0, 0)),
         ];
         for (hash, (slide, step)) in cases {
-            assert_eq!(
-                decode(hash, &DECK[..]),
-                Position::new(slide, step),
-                "hash {hash:?}"
-            );
+            assert_eq!(decode(hash, &DECK[..]), Position::new(slide, step), "hash {hash:?}");
         }
         let junk = "x/".repeat(5_000);
         assert_eq!(decode(&junk, &DECK[..]), Position::START);
+    }
+}
+
+/// Which face of the deck a window shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Deck,
+    Speaker,
+}
+
+/// What the query string asks for: `?view=speaker`, `?auto=N` (kiosk, seconds).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Query {
+    pub view: View,
+    pub auto_seconds: Option<f64>,
+}
+
+pub fn parse_query(search: &str) -> Query {
+    let mut query = Query::default();
+    for pair in search.trim_start_matches('?').split('&') {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        match (key, value) {
+            ("view", "speaker") => query.view = View::Speaker,
+            ("auto", seconds) => query.auto_seconds = crate::kiosk::parse_seconds(seconds),
+            _ => {}
+        }
+    }
+    query
+}
+
+#[cfg(test)]
+mod query_tests {
+    use super::*;
+
+    #[test]
+    fn reads_view_and_kiosk() {
+        assert_eq!(parse_query(""), Query::default());
+        assert_eq!(parse_query("?view=speaker").view, View::Speaker);
+        assert_eq!(parse_query("?x=1&auto=8").auto_seconds, Some(8.0));
+        assert_eq!(parse_query("?view=SPEAKER&auto=-1"), Query::default());
+        assert_eq!(parse_query("?view&auto&&=&view=speaker=1"), Query::default());
     }
 }

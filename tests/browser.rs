@@ -10,8 +10,7 @@ use leptos::task::tick;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{
-    Element, HtmlElement, KeyboardEvent, KeyboardEventInit, Touch, TouchEvent, TouchEventInit,
-    TouchInit,
+    Element, HtmlElement, KeyboardEvent, KeyboardEventInit, Touch, TouchEvent, TouchEventInit, TouchInit,
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -31,11 +30,7 @@ impl Drop for Mounted {
 async fn mount_at(hash: &str) -> Mounted {
     let history = window().history().unwrap();
     history
-        .replace_state_with_url(
-            &JsValue::NULL,
-            "",
-            Some(if hash.is_empty() { "#" } else { hash }),
-        )
+        .replace_state_with_url(&JsValue::NULL, "", Some(if hash.is_empty() { "#" } else { hash }))
         .unwrap();
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
@@ -45,34 +40,22 @@ async fn mount_at(hash: &str) -> Mounted {
     root.append_child(&style).unwrap();
     let handle = mount_to(root.clone(), App);
     tick().await;
-    Mounted {
-        _handle: Box::new(handle),
-        root,
-    }
+    Mounted { _handle: Box::new(handle), root }
 }
 
 fn query(selector: &str) -> Element {
-    document()
-        .query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
+    document().query_selector(selector).unwrap().unwrap_or_else(|| panic!("no element matches {selector}"))
 }
 
 fn query_all(selector: &str) -> Vec<Element> {
     let list = document().query_selector_all(selector).unwrap();
-    (0..list.length())
-        .map(|i| list.item(i).unwrap().unchecked_into())
-        .collect()
+    (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
 }
 
 fn current_index() -> usize {
     let current = query_all("section.slide.current");
     assert_eq!(current.len(), 1, "exactly one slide is current");
-    current[0]
-        .get_attribute("data-index")
-        .unwrap()
-        .parse()
-        .unwrap()
+    current[0].get_attribute("data-index").unwrap().parse().unwrap()
 }
 
 fn hash() -> String {
@@ -120,10 +103,7 @@ async fn next_window_event(name: &str) {
 }
 
 fn first_slide_with_steps() -> usize {
-    TALK.slides
-        .iter()
-        .position(|s| s.steps > 0)
-        .expect("the talk has a slide with fragments")
+    TALK.slides.iter().position(|s| s.steps > 0).expect("the talk has a slide with fragments")
 }
 
 #[wasm_bindgen_test]
@@ -133,37 +113,16 @@ async fn mounts_one_section_per_slide_with_only_the_first_shown() {
     assert_eq!(sections.len(), TALK.slides.len());
     assert_eq!(current_index(), 1);
     for (i, section) in sections.iter().enumerate() {
-        assert!(
-            section.query_selector("h1, h2").unwrap().is_some(),
-            "slide {} has a heading",
-            i + 1
-        );
+        assert!(section.query_selector("h1, h2").unwrap().is_some(), "slide {} has a heading", i + 1);
         let hidden = section.has_attribute("inert");
-        assert_eq!(
-            hidden,
-            i != 0,
-            "only the current slide is reachable (slide {})",
-            i + 1
-        );
+        assert_eq!(hidden, i != 0, "only the current slide is reachable (slide {})", i + 1);
         let style = window().get_computed_style(section).unwrap().unwrap();
         let visibility = style.get_property_value("visibility").unwrap();
-        assert_eq!(
-            visibility == "hidden",
-            i != 0,
-            "slide {} visibility {visibility}",
-            i + 1
-        );
+        assert_eq!(visibility == "hidden", i != 0, "slide {} visibility {visibility}", i + 1);
     }
     assert_eq!(hash(), "#/1", "the URL names the place from the start");
     assert_eq!(document().title(), TALK.title);
-    assert_eq!(
-        document()
-            .document_element()
-            .unwrap()
-            .get_attribute("lang")
-            .as_deref(),
-        Some(TALK.lang)
-    );
+    assert_eq!(document().document_element().unwrap().get_attribute("lang").as_deref(), Some(TALK.lang));
     assert!(query_all("[role=application]").is_empty());
 }
 
@@ -176,14 +135,8 @@ async fn keys_move_and_update_url_title_and_live_region() {
     let title = TALK.slides[1].title;
     assert_eq!(document().title(), format!("{title} · {}", TALK.title));
     let live = query("[aria-live=polite]");
-    assert_eq!(
-        live.text_content().unwrap(),
-        format!("Slide 2 of {}: {title}", TALK.slides.len())
-    );
-    assert_eq!(
-        query(".counter").text_content().unwrap(),
-        format!("2 / {}", TALK.slides.len())
-    );
+    assert_eq!(live.text_content().unwrap(), format!("Slide 2 of {}: {title}", TALK.slides.len()));
+    assert_eq!(query(".counter").text_content().unwrap(), format!("2 / {}", TALK.slides.len()));
     press("PageUp").await;
     assert_eq!(current_index(), 1);
     press("End").await;
@@ -200,10 +153,7 @@ async fn digits_then_enter_jump_and_show_what_was_typed() {
     assert!(query(".jump-hint").text_content().unwrap().contains("10"));
     press("Enter").await;
     assert_eq!(current_index(), 10);
-    assert!(
-        query_all(".jump-hint").is_empty(),
-        "the hint goes once the jump is made"
-    );
+    assert!(query_all(".jump-hint").is_empty(), "the hint goes once the jump is made");
 }
 
 #[wasm_bindgen_test]
@@ -213,10 +163,7 @@ async fn buttons_navigate_and_say_when_they_cannot() {
     assert_eq!(prev.get_attribute("aria-disabled").as_deref(), Some("true"));
     click("button.next").await;
     assert_eq!(current_index(), 2);
-    assert_eq!(
-        prev.get_attribute("aria-disabled").as_deref(),
-        Some("false")
-    );
+    assert_eq!(prev.get_attribute("aria-disabled").as_deref(), Some("false"));
     click("button.prev").await;
     assert_eq!(current_index(), 1);
     for button in query_all(".controls button") {
@@ -227,9 +174,7 @@ async fn buttons_navigate_and_say_when_they_cannot() {
             rect.width(),
             rect.height()
         );
-        assert!(button
-            .get_attribute("aria-label")
-            .is_some_and(|l| !l.is_empty()));
+        assert!(button.get_attribute("aria-label").is_some_and(|l| !l.is_empty()));
     }
 }
 
@@ -247,22 +192,14 @@ async fn fragments_appear_one_per_next_and_hide_on_previous() {
     assert_eq!(shown(), 1);
     assert_eq!(hash(), format!("#/{}/1", slide + 1));
     let live = query("[aria-live=polite]").text_content().unwrap();
-    assert_eq!(
-        Some(live),
-        TALK.slides[slide].fragment_text(1),
-        "the revealed item is announced"
-    );
+    assert_eq!(Some(live), TALK.slides[slide].fragment_text(1), "the revealed item is announced");
     press_with(" ", true).await;
     assert_eq!(shown(), 0);
     for _ in 0..steps {
         press("n").await;
     }
     assert_eq!(shown(), steps);
-    assert_eq!(
-        current_index(),
-        slide + 1,
-        "still on the slide until every fragment is shown"
-    );
+    assert_eq!(current_index(), slide + 1, "still on the slide until every fragment is shown");
     press("n").await;
     assert_eq!(current_index(), slide + 2);
     press("p").await;
@@ -298,10 +235,7 @@ async fn swipe(dx: i32, dy: i32) {
 #[wasm_bindgen_test]
 async fn swipes_move_and_scrolls_do_not() {
     // A slide without fragments, so that one swipe is one slide.
-    let s = 1
-        + (1..TALK.slides.len() - 1)
-            .find(|&i| TALK.slides[i].steps == 0)
-            .unwrap();
+    let s = 1 + (1..TALK.slides.len() - 1).find(|&i| TALK.slides[i].steps == 0).unwrap();
     let _app = mount_at(&format!("#/{s}")).await;
     swipe(-120, 10).await;
     assert_eq!(current_index(), s + 1);
@@ -318,12 +252,8 @@ async fn the_url_drives_the_deck_and_bad_hashes_are_corrected() {
     let _app = mount_at("#/4").await;
     assert_eq!(current_index(), 4);
     let last = TALK.slides.len();
-    let cases = [
-        ("#/6", 6, "#/6"),
-        ("#/0", 1, "#/1"),
-        ("#/999", last, &*format!("#/{last}")),
-        ("#/abc", 1, "#/1"),
-    ];
+    let cases =
+        [("#/6", 6, "#/6"), ("#/0", 1, "#/1"), ("#/999", last, &*format!("#/{last}")), ("#/abc", 1, "#/1")];
     for (typed, index, canonical) in cases {
         window().location().set_hash(typed).unwrap();
         next_window_event("hashchange").await;
@@ -341,9 +271,7 @@ async fn keys_typed_into_fields_and_browser_shortcuts_are_left_alone() {
     init.set_key("ArrowRight");
     init.set_bubbles(true);
     input
-        .dispatch_event(
-            &KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap(),
-        )
+        .dispatch_event(&KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap())
         .unwrap();
     tick().await;
     input.remove();
@@ -352,9 +280,7 @@ async fn keys_typed_into_fields_and_browser_shortcuts_are_left_alone() {
     document()
         .body()
         .unwrap()
-        .dispatch_event(
-            &KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap(),
-        )
+        .dispatch_event(&KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap())
         .unwrap();
     tick().await;
     assert_eq!(current_index(), 1);

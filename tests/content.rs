@@ -10,10 +10,7 @@ use std::path::Path;
 use std::process::Command;
 
 fn public_has(path: &str) -> bool {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("public")
-        .join(path)
-        .is_file()
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("public").join(path).is_file()
 }
 
 fn errors(source: &str) -> Vec<ContentError> {
@@ -35,21 +32,13 @@ fn the_fixture_exercises_every_layout() {
     let deck = compile(source, &public_has).expect("fixture compiles");
     let layouts: Vec<Layout> = deck.slides.iter().map(|s| s.layout).collect();
     use Layout::*;
-    assert_eq!(
-        layouts,
-        [Title, Section, Content, Figure, Grid, Steps, Gallery]
-    );
+    assert_eq!(layouts, [Title, Section, Content, Figure, Grid, Steps, Gallery]);
     assert_eq!(deck.duration_minutes, 5);
     assert_eq!(deck.slides[1].id, "part-one");
     assert_eq!(deck.slides[2].id, "content");
     assert_eq!(deck.slides[2].steps, 2, "two `+` items");
-    assert_eq!(
-        deck.slides[5].steps, 3,
-        "`fragments: true` makes each item a step"
-    );
-    assert!(
-        matches!(&deck.slides[0].body[2], Block::Figure { caption, .. } if caption == "A caption")
-    );
+    assert_eq!(deck.slides[5].steps, 3, "`fragments: true` makes each item a step");
+    assert!(matches!(&deck.slides[0].body[2], Block::Figure { caption, .. } if caption == "A caption"));
     assert!(!deck.slides[0].notes.is_empty());
     let rust = content_compiler::to_rust(&deck);
     assert!(rust.starts_with("pub static TALK: Deck = Deck {"));
@@ -58,15 +47,9 @@ fn the_fixture_exercises_every_layout() {
 
 #[test]
 fn fragment_numbers_follow_document_order() {
-    let deck = compile(
-        &format!("{HEADER}---\n\n## S\n\n- a\n+ b\n\n+ c\n  + d\n"),
-        &|_| true,
-    )
-    .unwrap();
+    let deck = compile(&format!("{HEADER}---\n\n## S\n\n- a\n+ b\n\n+ c\n  + d\n"), &|_| true).unwrap();
     // Changing the bullet starts a new list (CommonMark): `- a` alone, then the `+` items.
-    let Block::List { items, .. } = &deck.slides[0].body[2] else {
-        panic!("{:?}", deck.slides[0].body)
-    };
+    let Block::List { items, .. } = &deck.slides[0].body[2] else { panic!("{:?}", deck.slides[0].body) };
     assert_eq!(items.iter().map(|i| i.fragment).collect::<Vec<_>>(), [1, 2]);
     assert_eq!(items[1].children[0].fragment, 3);
     assert_eq!(deck.slides[0].steps, 3);
@@ -76,68 +59,29 @@ fn fragment_numbers_follow_document_order() {
 fn mistakes_are_reported_with_their_line() {
     let cases: &[(&str, usize, &str)] = &[
         ("---\nlayout: fancy\n\n## S\n", 4, "unknown layout `fancy`"),
-        (
-            "---\ncolour: red\n\n## S\n",
-            4,
-            "unknown slide option `colour`",
-        ),
+        ("---\ncolour: red\n\n## S\n", 4, "unknown slide option `colour`"),
         ("---\n\n## S\n\n![](images/ok.svg)\n", 7, "has no alt text"),
-        (
-            "---\n\n## S\n\n![A map](images/missing.svg)\n",
-            7,
-            "is not in public/",
-        ),
-        (
-            "---\n\n## S\n\n![A map](https://example.org/x.svg)\n",
-            7,
-            "relative path",
-        ),
-        (
-            "---\n\n## S\n\n![A map](/images/ok.svg)\n",
-            7,
-            "relative path",
-        ),
-        (
-            "---\n\n## S\n\n![A map](images/../../etc/passwd)\n",
-            7,
-            "must not leave public/",
-        ),
+        ("---\n\n## S\n\n![A map](images/missing.svg)\n", 7, "is not in public/"),
+        ("---\n\n## S\n\n![A map](https://example.org/x.svg)\n", 7, "relative path"),
+        ("---\n\n## S\n\n![A map](/images/ok.svg)\n", 7, "relative path"),
+        ("---\n\n## S\n\n![A map](images/../../etc/passwd)\n", 7, "must not leave public/"),
         ("---\n\n---\n\n## S\n", 3, "empty slide"),
         ("---\n\nJust text.\n", 3, "no heading"),
         ("---\n\n## S\n\n<script>alert(1)</script>\n", 7, "raw HTML"),
         ("---\n\n## S\n\nText <b>bold</b>\n", 7, "raw HTML"),
-        (
-            "---\n\n## S\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
-            7,
-            "tables",
-        ),
+        ("---\n\n## S\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", 7, "tables"),
         ("---\n\n## S\n\n::: notes\nunclosed\n", 7, "never closed"),
         ("---\n\n## S\n\n[x](javascript:alert(1))\n", 7, "only https"),
-        (
-            "---\nlayout: figure\n\n## S\n\nNo picture.\n",
-            3,
-            "exactly one stand-alone image",
-        ),
+        ("---\nlayout: figure\n\n## S\n\nNo picture.\n", 3, "exactly one stand-alone image"),
         ("---\nlayout: grid\n\n## S\n\nNo list.\n", 3, "shows a list"),
-        (
-            "---\nlayout: gallery\n\n## S\n\n- no image\n",
-            3,
-            "must start with an image",
-        ),
-        (
-            "---\n\n## S\n\n::: notes\n+ a fragment in notes\n:::\n",
-            8,
-            "not in its notes",
-        ),
+        ("---\nlayout: gallery\n\n## S\n\n- no image\n", 3, "must start with an image"),
+        ("---\n\n## S\n\n::: notes\n+ a fragment in notes\n:::\n", 8, "not in its notes"),
         ("---\n\n## S\n\n::: aside\n", 7, "unknown block"),
         ("---\n\n## S\n\n#### Too deep\n", 7, "`###` only"),
     ];
     for (body, line, needle) in cases {
         let (got_line, message) = only_error(&format!("{HEADER}{body}"));
-        assert!(
-            message.contains(needle),
-            "{body:?}: {message:?} should mention {needle:?}"
-        );
+        assert!(message.contains(needle), "{body:?}: {message:?} should mention {needle:?}");
         assert_eq!(got_line, *line, "{body:?}: {message}");
     }
 }
@@ -145,27 +89,18 @@ fn mistakes_are_reported_with_their_line() {
 #[test]
 fn deck_header_mistakes() {
     let (line, message) = only_error("author: A\n\n---\n\n## S\n");
-    assert_eq!(
-        (line, message.contains("needs `title")),
-        (1, true),
-        "{message}"
-    );
+    assert_eq!((line, message.contains("needs `title")), (1, true), "{message}");
     let (line, message) = only_error("title: T\nduration: soon\n\n---\n\n## S\n");
     assert_eq!((line, message.contains("duration")), (2, true), "{message}");
     let (line, message) = only_error("title: T\nTheme dark\n---\n\n## S\n");
-    assert_eq!(
-        (line, message.contains("key: value")),
-        (2, true),
-        "{message}"
-    );
+    assert_eq!((line, message.contains("key: value")), (2, true), "{message}");
     let (line, message) = only_error("title: T\n");
     assert!(message.contains("no slides") && line >= 1, "{message}");
 }
 
 #[test]
 fn every_error_is_reported_at_once_in_order() {
-    let source =
-        format!("{HEADER}---\nlayout: nope\n\n## A\n\n---\n\n## B\n\n![](images/ok.svg)\n");
+    let source = format!("{HEADER}---\nlayout: nope\n\n## A\n\n---\n\n## B\n\n![](images/ok.svg)\n");
     let lines: Vec<usize> = errors(&source).iter().map(|e| e.line).collect();
     assert_eq!(lines, [4, 12]);
 }
@@ -175,25 +110,13 @@ fn duplicate_ids_are_rejected() {
     let errs = errors(&format!("{HEADER}---\n\n## Same\n\n---\n\n## Same\n"));
     assert_eq!(errs.len(), 1);
     assert_eq!(errs[0].line, 7);
-    assert!(
-        errs[0]
-            .message
-            .contains("already used by the slide at line 3"),
-        "{}",
-        errs[0].message
-    );
+    assert!(errs[0].message.contains("already used by the slide at line 3"), "{}", errs[0].message);
 }
 
 #[test]
 fn text_is_kept_as_text() {
-    let deck = compile(
-        &format!("{HEADER}---\n\n## Tom &amp; \"Jerry\" \\<b>\n"),
-        &|_| true,
-    )
-    .unwrap();
-    let Block::Heading { content, .. } = &deck.slides[0].body[0] else {
-        panic!()
-    };
+    let deck = compile(&format!("{HEADER}---\n\n## Tom &amp; \"Jerry\" \\<b>\n"), &|_| true).unwrap();
+    let Block::Heading { content, .. } = &deck.slides[0].body[0] else { panic!() };
     assert_eq!(content, &[Inline::Text("Tom & \"Jerry\" <b>".into())]);
     // …and survives the trip into Rust source as a literal.
     assert!(content_compiler::to_rust(&deck).contains(r#"Inline::Text("Tom & \"Jerry\" <b>")"#));
@@ -206,11 +129,8 @@ fn a_malformed_talk_fails_the_build_with_file_and_line() {
     let dir = root.join("target").join("content-check");
     std::fs::create_dir_all(&dir).unwrap();
     let bad = dir.join("broken-talk.md");
-    std::fs::write(
-        &bad,
-        "title: Broken\n\n---\nlayout: carousel\n\n## A slide\n\n![](images/title.svg)\n",
-    )
-    .unwrap();
+    std::fs::write(&bad, "title: Broken\n\n---\nlayout: carousel\n\n## A slide\n\n![](images/title.svg)\n")
+        .unwrap();
     let output = Command::new(env!("CARGO"))
         .args(["check", "--quiet", "--lib", "--target-dir"])
         .arg(dir.join("target"))
@@ -221,14 +141,6 @@ fn a_malformed_talk_fails_the_build_with_file_and_line() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!output.status.success(), "the build should fail:\n{stderr}");
     let shown = bad.strip_prefix(root).unwrap().display();
-    assert!(
-        stderr.contains(&format!("{shown}:4: unknown layout `carousel`")),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains(&format!(
-            "{shown}:8: image `images/title.svg` has no alt text"
-        )),
-        "{stderr}"
-    );
+    assert!(stderr.contains(&format!("{shown}:4: unknown layout `carousel`")), "{stderr}");
+    assert!(stderr.contains(&format!("{shown}:8: image `images/title.svg` has no alt text")), "{stderr}");
 }

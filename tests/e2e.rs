@@ -24,11 +24,7 @@ async fn opens_on_the_title_slide() {
     let b = Browser::start().await;
     b.open("").await;
     assert_eq!(b.current().await, 1);
-    let h1 = b
-        .client
-        .find(Locator::Css("section.current h1"))
-        .await
-        .unwrap();
+    let h1 = b.client.find(Locator::Css("section.current h1")).await.unwrap();
     assert!(h1.is_displayed().await.unwrap());
     assert_eq!(h1.text().await.unwrap(), TALK.slides[0].title);
     assert_eq!(b.hash().await, "#/1");
@@ -42,9 +38,7 @@ async fn opens_on_the_title_slide() {
 
 /// A slide (1-based) without fragments whose next slide exists: one "next" is one slide there.
 fn plain_slide() -> usize {
-    1 + (1..slides() - 1)
-        .find(|&i| TALK.slides[i].steps == 0)
-        .expect("a slide without fragments")
+    1 + (1..slides() - 1).find(|&i| TALK.slides[i].steps == 0).expect("a slide without fragments")
 }
 
 #[tokio::test]
@@ -54,11 +48,7 @@ async fn every_navigation_key_works() {
     let s = plain_slide();
     let (here, there) = (format!("#/{s}"), format!("#/{}", s + 1));
     b.open(&here).await;
-    for (next, prev) in [
-        (Key::Right, Key::Left),
-        (Key::Down, Key::Up),
-        (Key::PageDown, Key::PageUp),
-    ] {
+    for (next, prev) in [(Key::Right, Key::Left), (Key::Down, Key::Up), (Key::PageDown, Key::PageUp)] {
         b.press(next).await;
         assert_eq!(b.hash().await, there, "{next:?} moves forward");
         b.press(prev).await;
@@ -68,11 +58,7 @@ async fn every_navigation_key_works() {
         b.type_char(next, false).await;
         assert_eq!(b.hash().await, there, "{next:?} moves forward");
         b.type_char(prev, shift_back).await;
-        assert_eq!(
-            b.hash().await,
-            here,
-            "{prev:?} (shift: {shift_back}) moves back"
-        );
+        assert_eq!(b.hash().await, here, "{prev:?} (shift: {shift_back}) moves back");
     }
     b.press(Key::End).await;
     assert_eq!(b.current().await, slides());
@@ -95,30 +81,14 @@ async fn buttons_and_swipes_navigate() {
     let s = plain_slide();
     let (here, there) = (format!("#/{s}"), format!("#/{}", s + 1));
     b.open(&here).await;
-    b.client
-        .find(Locator::Css("button.next"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    b.client.find(Locator::Css("button.next")).await.unwrap().click().await.unwrap();
     assert_eq!(b.hash().await, there);
-    b.client
-        .find(Locator::Css("button.prev"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    b.client.find(Locator::Css("button.prev")).await.unwrap().click().await.unwrap();
     assert_eq!(b.hash().await, here);
 
     let swipe = |dx: f64| {
         TouchActions::new("finger".into())
-            .then(PointerAction::MoveTo {
-                duration: None,
-                x: 640.0,
-                y: 360.0,
-            })
+            .then(PointerAction::MoveTo { duration: None, x: 640.0, y: 360.0 })
             .then(PointerAction::Down { button: 0 })
             .then(PointerAction::MoveBy {
                 duration: Some(std::time::Duration::from_millis(150)),
@@ -181,10 +151,7 @@ async fn bad_hashes_land_on_the_nearest_valid_place() {
         ("#/999".into(), format!("#/{last}")),
         ("#/abc".into(), "#/1".into()),
         ("#/-3".into(), "#/1".into()),
-        (
-            format!("#/{fragment_slide}/99"),
-            format!("#/{fragment_slide}/{steps}"),
-        ),
+        (format!("#/{fragment_slide}/99"), format!("#/{fragment_slide}/{steps}")),
         ("#/99999999999999999999999999".into(), format!("#/{last}")),
         (format!("#/{junk}"), "#/1".into()),
     ];
@@ -193,12 +160,7 @@ async fn bad_hashes_land_on_the_nearest_valid_place() {
         assert_eq!(b.hash().await, expected, "{}", &bad[..bad.len().min(40)]);
         assert!(b.current().await >= 1);
         b.press(Key::End).await;
-        assert_eq!(
-            b.current().await,
-            last,
-            "the deck still navigates after {}",
-            &bad[..bad.len().min(40)]
-        );
+        assert_eq!(b.current().await, last, "the deck still navigates after {}", &bad[..bad.len().min(40)]);
         b.press(Key::Home).await;
         assert_eq!(b.hash().await, "#/1");
     }
@@ -212,9 +174,8 @@ async fn fragments_build_up_and_back_down() {
     let slide = TALK.slides.iter().position(|s| s.steps > 0).unwrap() + 1;
     let steps = usize::from(TALK.slides[slide - 1].steps);
     b.open(&format!("#/{slide}")).await;
-    let shown = || {
-        b.eval::<u64>("return document.querySelectorAll('section.current .fragment.shown').length")
-    };
+    let shown =
+        || b.eval::<u64>("return document.querySelectorAll('section.current .fragment.shown').length");
     assert_eq!(shown().await, 0);
     for k in 1..=steps {
         b.press(Key::Right).await;
@@ -232,19 +193,12 @@ async fn fragments_build_up_and_back_down() {
 async fn key_actions_are_real_key_events() {
     let b = Browser::start().await;
     b.open("#/1").await;
-    let seen: String = b
-        .eval(
-            "window.__keys = []; addEventListener('keydown', e => __keys.push(e.key)); return 'ok'",
-        )
-        .await;
+    let seen: String =
+        b.eval("window.__keys = []; addEventListener('keydown', e => __keys.push(e.key)); return 'ok'").await;
     assert_eq!(seen, "ok");
     let actions = KeyActions::new("k".into())
-        .then(KeyAction::Down {
-            value: Key::PageDown.into(),
-        })
-        .then(KeyAction::Up {
-            value: Key::PageDown.into(),
-        });
+        .then(KeyAction::Down { value: Key::PageDown.into() })
+        .then(KeyAction::Up { value: Key::PageDown.into() });
     b.client.perform_actions(actions).await.unwrap();
     let keys: Vec<String> = b.eval("return window.__keys").await;
     assert_eq!(keys, ["PageDown"]);
@@ -282,10 +236,7 @@ async fn walk_the_talk(width: u32, height: u32) {
         let broken: Vec<String> = b
             .eval("return [...document.querySelectorAll('section.current img')].filter(i => !(i.naturalWidth > 0)).map(i => i.src)")
             .await;
-        assert!(
-            broken.is_empty(),
-            "slide {slide} at {width}x{height}: images failed: {broken:?}"
-        );
+        assert!(broken.is_empty(), "slide {slide} at {width}x{height}: images failed: {broken:?}");
         let overflow: Vec<String> = b
             .eval(
                 "const s = document.querySelector('section.current'); const box = s.getBoundingClientRect();
@@ -299,16 +250,10 @@ async fn walk_the_talk(width: u32, height: u32) {
                  return out;",
             )
             .await;
-        assert!(
-            overflow.is_empty(),
-            "slide {slide} at {width}x{height} overflows: {overflow:?}"
-        );
+        assert!(overflow.is_empty(), "slide {slide} at {width}x{height} overflows: {overflow:?}");
         if let Some(dir) = &shots {
             let png = b.client.screenshot().await.unwrap();
-            let name = format!(
-                "{width}x{height}-{slide:02}-{}.png",
-                b.hash().await.replace(['#', '/'], "_")
-            );
+            let name = format!("{width}x{height}-{slide:02}-{}.png", b.hash().await.replace(['#', '/'], "_"));
             std::fs::write(dir.join(name), png).unwrap();
         }
         let before = b.hash().await;
@@ -317,10 +262,7 @@ async fn walk_the_talk(width: u32, height: u32) {
             break;
         }
     }
-    assert_eq!(
-        visited, total_steps,
-        "every slide and fragment step was visited"
-    );
+    assert_eq!(visited, total_steps, "every slide and fragment step was visited");
     assert_eq!(b.current().await, slides());
     b.finish().await;
 }
@@ -344,10 +286,7 @@ async fn transitions_are_calm_and_off_under_reduced_motion() {
     let durations = "return [...document.querySelectorAll('section.slide, .fragment')].map(e => parseFloat(getComputedStyle(e).transitionDuration))";
     b.open("#/1").await;
     let normal: Vec<f64> = b.eval(durations).await;
-    assert!(
-        normal.iter().all(|&d| d > 0.0 && d <= 0.5),
-        "short fades: {normal:?}"
-    );
+    assert!(normal.iter().all(|&d| d > 0.0 && d <= 0.5), "short fades: {normal:?}");
     b.emulate_media("prefers-reduced-motion", "reduce").await;
     let reduced: Vec<f64> = b.eval(durations).await;
     assert!(reduced.iter().all(|&d| d == 0.0), "no motion: {reduced:?}");

@@ -26,9 +26,7 @@ fn words(slide: &Slide) -> String {
     let mut out = String::new();
     for block in slide.body {
         match block {
-            Block::Heading { content, .. } | Block::Paragraph(content) => {
-                out.push_str(&plain_text(content))
-            }
+            Block::Heading { content, .. } | Block::Paragraph(content) => out.push_str(&plain_text(content)),
             Block::List { items: list, .. } => items(list, &mut out),
             Block::Figure { caption, .. } => out.push_str(caption),
             Block::Quote(_) | Block::Code(_) => {}
@@ -81,21 +79,10 @@ fn the_sections_come_in_the_talks_order() {
         "questions",
     ];
     let positions: Vec<usize> = spine.iter().map(|id| slide(id).0).collect();
-    assert!(
-        positions.windows(2).all(|w| w[0] < w[1]),
-        "out of order: {spine:?} at {positions:?}"
-    );
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "out of order: {spine:?} at {positions:?}");
     assert_eq!(positions[0], 0, "the deck opens on the title");
-    assert_eq!(
-        *positions.last().unwrap(),
-        TALK.slides.len() - 1,
-        "and closes on Q&A"
-    );
-    let dividers = TALK
-        .slides
-        .iter()
-        .filter(|s| s.layout == Layout::Section)
-        .count();
+    assert_eq!(*positions.last().unwrap(), TALK.slides.len() - 1, "and closes on Q&A");
+    let dividers = TALK.slides.iter().filter(|s| s.layout == Layout::Section).count();
     assert!(dividers >= 3, "section dividers give the talk its rhythm");
 }
 
@@ -117,50 +104,28 @@ fn the_title_slide_names_talk_speaker_place_date_and_moderator() {
     );
     assert_mentions(
         slide("speaker").1,
-        &[
-            "Nuclear Physics",
-            "weapons of mass destruction",
-            "border interdiction",
-            "sustainable development",
-        ],
+        &["Nuclear Physics", "weapons of mass destruction", "border interdiction", "sustainable development"],
     );
 }
 
 #[test]
 fn history_and_the_great_powers() {
-    assert_mentions(
-        slide("vienna-1961").1,
-        &["Vienna Convention", "1961", "scientific"],
-    );
+    assert_mentions(slide("vienna-1961").1, &["Vienna Convention", "1961", "scientific"]);
     assert_mentions(
         slide("great-powers").1,
-        &[
-            "United States",
-            "Russia",
-            "China",
-            "European Union",
-            "COVID",
-            "vaccine",
-            "cyberspace",
-        ],
+        &["United States", "Russia", "China", "European Union", "COVID", "vaccine", "cyberspace"],
     );
 }
 
 #[test]
 fn the_three_facets_have_an_overview_and_a_slide_each() {
-    let facets = [
-        "Diplomacy for science",
-        "Science for diplomacy",
-        "Science in diplomacy",
-    ];
+    let facets = ["Diplomacy for science", "Science for diplomacy", "Science in diplomacy"];
     assert_mentions(slide("three-facets").1, &facets);
     let science_in = slide("science-in-diplomacy").1;
     assert_mentions(science_in, &["climate", "health", "disarmament"]);
-    for (facet, id) in facets.iter().zip([
-        "diplomacy-for-science",
-        "science-for-diplomacy",
-        "science-in-diplomacy",
-    ]) {
+    for (facet, id) in
+        facets.iter().zip(["diplomacy-for-science", "science-for-diplomacy", "science-in-diplomacy"])
+    {
         let (_, s) = slide(id);
         assert_eq!(s.title, *facet);
         assert_eq!(s.layout, Layout::Figure, "each facet has its own picture");
@@ -173,9 +138,7 @@ fn all_ten_objectives_in_a_grid_each_with_an_icon() {
     assert_eq!(objectives.layout, Layout::Grid);
     let items = list_items(objectives);
     assert_eq!(items.len(), 10);
-    assert!(items
-        .iter()
-        .all(|i| matches!(i.content.first(), Some(Inline::Image { .. }))));
+    assert!(items.iter().all(|i| matches!(i.content.first(), Some(Inline::Image { .. }))));
     assert_mentions(
         objectives,
         &[
@@ -198,10 +161,7 @@ fn all_five_improvements_as_steps() {
     let (_, improvements) = slide("improvements");
     assert_eq!(improvements.layout, Layout::Steps);
     assert_eq!(list_items(improvements).len(), 5);
-    assert_eq!(
-        improvements.steps, 5,
-        "the roadmap builds up one step at a time"
-    );
+    assert_eq!(improvements.steps, 5, "the roadmap builds up one step at a time");
     assert_mentions(
         improvements,
         &[
@@ -223,21 +183,13 @@ fn the_showcase_says_it_is_illustrative_and_cites_each_item() {
     assert!(items.len() >= 4);
     for item in items {
         let has_source = item.content.iter().any(|i| matches!(i, Inline::Link { href, .. } if href.starts_with("https://") || href.starts_with("http://")));
-        assert!(
-            has_source,
-            "every showcase item links its source: {:?}",
-            plain_text(item.content)
-        );
+        assert!(has_source, "every showcase item links its source: {:?}", plain_text(item.content));
     }
     let sources =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("content/SOURCES.md"))
-            .unwrap();
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("content/SOURCES.md")).unwrap();
     for name in ["Jinnah Antarctic", "PakSat-1R", "CERN", "PRSS-1"] {
         if words(showcase).contains(&name.to_lowercase()) {
-            assert!(
-                sources.contains(name),
-                "{name} is shown, so SOURCES.md cites it"
-            );
+            assert!(sources.contains(name), "{name} is shown, so SOURCES.md cites it");
         }
     }
 }
@@ -262,22 +214,14 @@ fn every_slide_has_notes_and_every_image_alt_text_and_a_file() {
                 s.id
             );
             let file = public.join(src);
-            let svg = std::fs::read_to_string(&file)
-                .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-            assert!(
-                svg.len() <= 12 * 1024,
-                "{src} is {} bytes (aim: 12 KB)",
-                svg.len()
-            );
+            let svg = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            assert!(svg.len() <= 12 * 1024, "{src} is {} bytes (aim: 12 KB)", svg.len());
             let outside = svg.replace("http://www.w3.org/", "");
             assert!(
                 !outside.contains("<image") && !outside.contains("http"),
                 "{src} embeds no bitmap, references nothing outside"
             );
-            assert!(
-                !svg.contains("@font-face") && !svg.contains("base64"),
-                "{src} embeds no fonts or data"
-            );
+            assert!(!svg.contains("@font-face") && !svg.contains("base64"), "{src} embeds no fonts or data");
         }
     }
     assert!(

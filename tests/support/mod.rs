@@ -27,11 +27,7 @@ pub fn dist() -> PathBuf {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 fn content_type(path: &Path) -> &'static str {
@@ -81,11 +77,7 @@ fn respond(root: &Path, mut stream: TcpStream) {
     let target = head.split_whitespace().nth(1).unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("/");
     let relative = path.trim_start_matches('/');
-    let relative = if relative.is_empty() {
-        "index.html"
-    } else {
-        relative
-    };
+    let relative = if relative.is_empty() { "index.html" } else { relative };
     let file = root.join(relative);
     let safe = !relative.split('/').any(|p| p == "..");
     let (status, kind, body) = match std::fs::read(&file) {
@@ -96,9 +88,7 @@ fn respond(root: &Path, mut stream: TcpStream) {
         "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
         body.len()
     );
-    let _ = stream
-        .write_all(header.as_bytes())
-        .and_then(|()| stream.write_all(&body));
+    let _ = stream.write_all(header.as_bytes()).and_then(|()| stream.write_all(&body));
 }
 
 /// A chromedriver of this test's own, killed when dropped.
@@ -109,24 +99,18 @@ struct Driver {
 
 impl Driver {
     fn start() -> Driver {
-        let binary =
-            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let port = free_port();
         let child = Command::new(&binary)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .unwrap_or_else(|e| {
-                panic!("cannot start chromedriver at {binary}: {e} (set CHROMEDRIVER)")
-            });
+            .unwrap_or_else(|e| panic!("cannot start chromedriver at {binary}: {e} (set CHROMEDRIVER)"));
         let url = format!("http://127.0.0.1:{port}");
         let deadline = Instant::now() + PATIENCE;
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                Instant::now() < deadline,
-                "chromedriver did not listen on {port}"
-            );
+            assert!(Instant::now() < deadline, "chromedriver did not listen on {port}");
             std::thread::sleep(Duration::from_millis(25));
         }
         Driver { child, url }
@@ -145,19 +129,12 @@ impl Drop for Driver {
 struct BrowserLog;
 
 impl WebDriverCompatibleCommand for BrowserLog {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
         base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "type": "browser" }).to_string()),
-        )
+        (http::Method::POST, Some(json!({ "type": "browser" }).to_string()))
     }
 }
 
@@ -169,15 +146,8 @@ struct Cdp {
 }
 
 impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
-        ))
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
@@ -220,21 +190,14 @@ impl Browser {
             .connect(&driver.url)
             .await
             .expect("a chromedriver session");
-        Browser {
-            client,
-            base,
-            _driver: driver,
-        }
+        Browser { client, base, _driver: driver }
     }
 
     /// Emulates a CSS media feature, e.g. `("prefers-reduced-motion", "reduce")`.
     pub async fn emulate_media(&self, name: &str, value: &str) {
         let params = json!({ "features": [{ "name": name, "value": value }] });
         self.client
-            .issue_cmd(Cdp {
-                cmd: "Emulation.setEmulatedMedia",
-                params,
-            })
+            .issue_cmd(Cdp { cmd: "Emulation.setEmulatedMedia", params })
             .await
             .expect("CDP media emulation");
     }
@@ -242,26 +205,18 @@ impl Browser {
     /// Loads the deck afresh at `hash` (a real page load, not a same-page hash change).
     pub async fn open(&self, hash: &str) {
         self.client.goto("about:blank").await.unwrap();
-        self.client
-            .goto(&format!("{}{}", self.base, hash))
-            .await
-            .unwrap();
+        self.client.goto(&format!("{}{}", self.base, hash)).await.unwrap();
         self.wait_for_app().await;
     }
 
     pub async fn wait_for_app(&self) {
-        self.wait_until(
-            "the app to mount",
-            "return !!document.querySelector('section.slide.current')",
-        )
-        .await;
+        self.wait_until("the app to mount", "return !!document.querySelector('section.slide.current')").await;
     }
 
     /// Runs `script` (a function body that returns a value) and decodes the result.
     pub async fn eval<T: serde::de::DeserializeOwned>(&self, script: &str) -> T {
         let value = self.client.execute(script, vec![]).await.unwrap();
-        serde_json::from_value(value.clone())
-            .unwrap_or_else(|e| panic!("{script} gave {value}: {e}"))
+        serde_json::from_value(value.clone()).unwrap_or_else(|e| panic!("{script} gave {value}: {e}"))
     }
 
     /// Polls `script` until it returns true.
@@ -278,8 +233,7 @@ impl Browser {
 
     pub async fn wait_for_hash(&self, hash: &str) {
         let script = format!("return location.hash === {}", json!(hash));
-        self.wait_until(&format!("the hash to be {hash}"), &script)
-            .await;
+        self.wait_until(&format!("the hash to be {hash}"), &script).await;
     }
 
     pub async fn hash(&self) -> String {
@@ -291,9 +245,7 @@ impl Browser {
         let index: String = self
             .eval("const c = document.querySelectorAll('section.slide.current'); return c.length === 1 ? c[0].dataset.index : 'none'")
             .await;
-        index
-            .parse()
-            .unwrap_or_else(|_| panic!("exactly one current slide expected, got {index}"))
+        index.parse().unwrap_or_else(|_| panic!("exactly one current slide expected, got {index}"))
     }
 
     /// A real key press (down and up) through WebDriver.
@@ -304,17 +256,11 @@ impl Browser {
     pub async fn type_char(&self, c: char, shift: bool) {
         let mut keys = KeyActions::new("keyboard".into());
         if shift {
-            keys = keys.then(KeyAction::Down {
-                value: Key::Shift.into(),
-            });
+            keys = keys.then(KeyAction::Down { value: Key::Shift.into() });
         }
-        keys = keys
-            .then(KeyAction::Down { value: c })
-            .then(KeyAction::Up { value: c });
+        keys = keys.then(KeyAction::Down { value: c }).then(KeyAction::Up { value: c });
         if shift {
-            keys = keys.then(KeyAction::Up {
-                value: Key::Shift.into(),
-            });
+            keys = keys.then(KeyAction::Up { value: Key::Shift.into() });
         }
         self.client.perform_actions(keys).await.unwrap();
     }
@@ -322,11 +268,7 @@ impl Browser {
     /// Console errors since the last call; warnings are printed, not failed on (Chromium warns
     /// that it ignores `integrity` on the wasm preload, which Trunk emits).
     pub async fn console_errors(&self) -> Vec<String> {
-        let log = self
-            .client
-            .issue_cmd(BrowserLog)
-            .await
-            .expect("chromedriver's browser log");
+        let log = self.client.issue_cmd(BrowserLog).await.expect("chromedriver's browser log");
         let mut errors = Vec::new();
         for entry in log.as_array().into_iter().flatten() {
             let message = entry["message"].as_str().unwrap_or_default().to_string();

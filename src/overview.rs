@@ -1,0 +1,58 @@
+//! The overview (`O` or `Esc`): every slide as a live miniature, the current one marked. Arrow keys
+//! move the cursor (see `wiring::listen_keys`), Enter or a click goes there, `Esc` returns.
+
+use crate::browser;
+use crate::nav::Position;
+use crate::render::preview;
+use crate::session::Session;
+use leptos::prelude::*;
+
+/// Columns of the overview grid at a window width; `deck.css` uses the same breakpoints.
+pub fn columns(width: f64) -> usize {
+    match width {
+        w if w >= 1200.0 => 5,
+        w if w >= 800.0 => 4,
+        w if w >= 520.0 => 3,
+        _ => 2,
+    }
+}
+
+#[component]
+pub fn Overview(s: Session) -> impl IntoView {
+    // The cursor's miniature takes the focus, so that Enter and Space act on it natively.
+    Effect::new(move || {
+        if s.overview.get() {
+            browser::focus_element(&format!("overview-{}", s.cursor.get()));
+        }
+    });
+    let slides = s.deck.slides;
+    move || {
+        s.overview.get().then(|| {
+            view! {
+                <div class="overview" role="dialog" aria-modal="true" aria-label="Overview of every slide">
+                    <ol class="overview-grid">
+                        {slides.iter().enumerate().map(|(i, slide)| {
+                            let built = Signal::stored(Position::new(i, usize::from(slide.steps)));
+                            view! {
+                                <li>
+                                    <button
+                                        id=format!("overview-{i}")
+                                        class="thumb"
+                                        class:cursor=move || s.cursor.get() == i
+                                        aria-current=move || (s.pos.get().slide == i).then_some("true")
+                                        aria-label=format!("Slide {}: {}", i + 1, slide.title)
+                                        on:click=move |_| s.choose(i)
+                                        on:focus=move |_| s.cursor.set(i)
+                                    >
+                                        {preview(i, built)}
+                                        <span class="thumb-number" aria-hidden="true">{i + 1}</span>
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                </div>
+            }
+        })
+    }
+}

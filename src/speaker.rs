@@ -1,0 +1,162 @@
+//! The speaker view (`S`, or `?view=speaker`): the current slide, the next slide or fragment step,
+//! the notes (large, scrollable, adjustable), the elapsed timer, the clock and the pace against
+//! the talk's planned duration. It drives the audience window and follows it, both ways.
+
+use crate::app::Cover;
+use crate::browser;
+use crate::goto::GoToBox;
+use crate::help::Help;
+use crate::nav::{self, Command};
+use crate::overview::Overview;
+use crate::render::{blocks, preview, Fragments};
+use crate::session::Session;
+use crate::sync::Screen;
+use crate::timer::{describe_pace, format_duration, pace_seconds, Timer};
+use gloo_timers::callback::Interval;
+use leptos::prelude::*;
+
+const TIMER_KEY: &str = "cppg-deck:timer";
+const NOTES_SIZE_KEY: &str = "cppg-deck:notes-size";
+const NOTES_SIZES: std::ops::RangeInclusive<u32> = 14..=48;
+
+fn save_timer(timer: Timer) {
+    if let Ok(text) = serde_json::to_string(&timer) {
+        browser::store(TIMER_KEY, &text);
+    }
+}
+
+#[component]
+pub fn SpeakerView(s: Session) -> impl IntoView {
+    let deck = s.deck;
+    let pos = s.pos;
+    // The clock: read from Date.now() every half second, so the display never drifts.
+    let now = RwSignal::new(browser::now());
+    let tick = Interval::new(500, move || now.set(browser::now()));
+    let tick = StoredValue::new_local(Some(tick));
+    on_cleanup(move || tick.set_value(None));
+
+    // The timer survives a reload of this window: it is stored as when it started, not as a count.
+    let stored = browser::load(TIMER_KEY).and_then(|t| serde_json::from_str::<Timer>(&t).ok());
+    let timer = RwSignal::new(stored.unwrap_or_default().sanitized(now.get_untracked()));
+    let update_timer = move |change: fn(Timer, f64) -> Timer| {
+        let next = change(timer.get_untracked(), browser::now());
+        timer.set(next);
+        save_timer(next);
+    };
+    let notes_size = RwSignal::new(
+        browser::load(NOTES_SIZE_KEY)
+            .and_then(|v| v.parse::<u32>().ok())
+            .filter(|v| NOTES_SIZES.contains(v))
+            .unwrap_or(24),
+    );
+    let resize_notes = move |delta: i32| {
+        let size = notes_size
+            .get_untracked()
+            .saturating_add_signed(delta)
+            .clamp(*NOTES_SIZES.start(), *NOTES_SIZES.end());
+        notes_size.set(size);
+        browser::store(NOTES_SIZE_KEY, &size.to_string());
+    };
+
+    let elapsed = move || timer.get().elapsed(now.get());
+    let pace = move || {
+        let t = elapsed();
+        if t < 1_000.0 {
+            return String::from("not started");
+        }
+        pace_seconds(t, deck.duration_minutes, nav::progress(deck, pos.get()))
+            .map_or_else(String::new, describe_pace)
+    };
+    let clock = move || {
+        let _ = now.get();
+        let date = js_sys::Date::new_0();
+        format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+    };
+    let next = Memo::new(move |_| nav::apply(deck, pos.get(), Command::Next));
+    let screen_note = move || match s.screen.get() {
+        Screen::Slide => None,
+        Screen::Black => Some("The screen is black"),
+        Screen::White => Some("The screen is white"),
+    };
+
+    view! {
+        <div class="speaker">
+            <header class="speaker-bar">
+                <span class="speaker-counter">
+                    "Slide " {move || pos.get().slide + 1} " of " {deck.slides.len()}
+                    {move || (deck.slides[pos.get().slide].steps > 0).then(|| {
+                        let p = pos.get();
+                        format!(" · step {} of {}", p.step, deck.slides[p.slide].steps)
+                    })}
+                </span>
+                <span class="speaker-timer" role="timer" aria-label="Elapsed time">{move || format_duration(elapsed())}</span>
+                <button class="timer-toggle" on:click=move |_| {
+                    if timer.get_untracked().is_running() { update_timer(Timer::pause) } else { update_timer(Timer::start) }
+                }>{move || if timer.get().is_running() { "Pause" } else { "Start" }}</button>
+                <button class="timer-reset" on:click=move |_| update_timer(|_, _| Timer::reset())>"Reset"</button>
+                <span class="speaker-pace">{pace}</span>
+                {(deck.duration_minutes > 0).then(|| view! {
+                    <span class="speaker-plan">"of " {deck.duration_minutes} " min"</span>
+                })}
+                <span class="speaker-clock" aria-label="Clock">{clock}</span>
+                {move || screen_note().map(|note| view! { <strong class="speaker-screen">{note}</strong> })}
+            </header>
+            <main class="speaker-main" inert=move || s.overview.get() || s.help.get() || s.goto.get()>
+                <section class="speaker-current" aria-labelledby="speaker-current-title">
+                    <h2 id="speaker-current-title" class="speaker-label">
+                        "Now: " {move || deck.slides[pos.get().slide].title}
+                    </h2>
+                    {move || {
+                        let p = pos.get();
+                        preview(p.slide, Signal::stored(p))
+                    }}
+                </section>
+                <section class="speaker-next" aria-labelledby="speaker-next-title">
+                    <h2 id="speaker-next-title" class="speaker-label">
+                        {move || {
+                            let (p, n) = (pos.get(), next.get());
+                            if n == p {
+                                "Next: the end of the talk".to_string()
+                            } else if n.slide == p.slide {
+                                format!("Next: step {} of this slide", n.step)
+                            } else {
+                                format!("Next: {}", deck.slides[n.slide].title)
+                            }
+                        }}
+                    </h2>
+                    {move || {
+                        let n = next.get();
+                        (n != pos.get()).then(|| preview(n.slide, Signal::stored(n)))
+                    }}
+                </section>
+                <section class="speaker-notes" aria-labelledby="speaker-notes-title">
+                    <div class="notes-bar">
+                        <h2 id="speaker-notes-title" class="speaker-label">"Notes"</h2>
+                        <button class="notes-smaller" aria-label="Smaller notes" on:click=move |_| resize_notes(-2)>"A−"</button>
+                        <button class="notes-larger" aria-label="Larger notes" on:click=move |_| resize_notes(2)>"A+"</button>
+                    </div>
+                    <div class="notes" tabindex="0" style:font-size=move || format!("{}px", notes_size.get())>
+                        {move || {
+                            let slide = pos.get().slide;
+                            blocks(deck.slides[slide].notes, Fragments { slide, pos: pos.into() })
+                        }}
+                    </div>
+                </section>
+                <nav class="speaker-controls" aria-label="Slide controls">
+                    <button class="prev" on:click=move |_| s.go(Command::Prev)>"‹ Previous"</button>
+                    <button class="next" on:click=move |_| s.go(Command::Next)>"Next ›"</button>
+                    <button class="open-overview" on:click=move |_| s.set_overview(true)>"Overview"</button>
+                    <button class="blackout" on:click=move |_| s.toggle_screen(Screen::Black)>"Black screen"</button>
+                    <button class="open-help" on:click=move |_| s.help.set(true)>"Shortcuts"</button>
+                </nav>
+            </main>
+            <Cover s=s />
+            <Overview s=s />
+            <Help s=s />
+            <GoToBox s=s />
+            <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
+                {move || s.announcement.get()}
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,140 @@
+//! The messages that keep the audience window and the speaker view together: serde-typed,
+//! versioned, and checked on the way in. Anything malformed, foreign, oversized or from another
+//! version is rejected with a reason, never a panic. Pure: the channel itself is `channel.rs`.
+
+use serde::{Deserialize, Serialize};
+
+/// Bump when the message shape changes; older and newer peers are then ignored, not misread.
+pub const VERSION: u32 = 1;
+/// Messages larger than this are not ours.
+const MAX_BYTES: usize = 4096;
+
+/// What the screen shows besides the slide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Screen {
+    #[default]
+    Slide,
+    Black,
+    White,
+}
+
+/// The state every window of the talk shares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Shared {
+    pub slide: usize,
+    pub step: usize,
+    pub overview: bool,
+    pub screen: Screen,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum Body {
+    /// "This is where the talk is."
+    State { state: Shared },
+    /// "I just opened: where is the talk?"
+    Hello,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Message {
+    pub v: u32,
+    /// Which deck: windows of another deck on the same origin are ignored.
+    pub deck: String,
+    /// The sending window, so that a window ignores its own echoes.
+    pub from: u32,
+    pub body: Body,
+}
+
+/// Why a message was ignored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rejected {
+    Malformed,
+    TooLarge,
+    OtherVersion,
+    OtherDeck,
+    OwnEcho,
+}
+
+pub fn encode(deck: &str, from: u32, body: Body) -> String {
+    let message = Message { v: VERSION, deck: deck.into(), from, body };
+    serde_json::to_string(&message).unwrap_or_default()
+}
+
+/// The body of a message meant for window `me` of `deck`.
+pub fn decode(text: &str, deck: &str, me: u32) -> Result<Body, Rejected> {
+    #[derive(Deserialize)]
+    struct Envelope {
+        v: u32,
+    }
+    if text.len() > MAX_BYTES {
+        return Err(Rejected::TooLarge);
+    }
+    let envelope: Envelope = serde_json::from_str(text).map_err(|_| Rejected::Malformed)?;
+    if envelope.v != VERSION {
+        return Err(Rejected::OtherVersion);
+    }
+    let message: Message = serde_json::from_str(text).map_err(|_| Rejected::Malformed)?;
+    if message.deck != deck {
+        return Err(Rejected::OtherDeck);
+    }
+    if message.from == me {
+        return Err(Rejected::OwnEcho);
+    }
+    Ok(message.body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DECK: &str = "Talk#18";
+
+    #[test]
+    fn round_trips() {
+        let state = Shared { slide: 4, step: 2, overview: true, screen: Screen::Black };
+        for body in [Body::State { state }, Body::Hello] {
+            assert_eq!(decode(&encode(DECK, 7, body), DECK, 1), Ok(body));
+        }
+    }
+
+    #[test]
+    fn rejects_what_is_not_ours() {
+        let hello = encode(DECK, 7, Body::Hello);
+        assert_eq!(decode(&hello, DECK, 7), Err(Rejected::OwnEcho));
+        assert_eq!(decode(&hello, "Another talk#3", 1), Err(Rejected::OtherDeck));
+        let old = hello.replace("\"v\":1", "\"v\":0");
+        assert_eq!(decode(&old, DECK, 1), Err(Rejected::OtherVersion));
+        let future = hello.replace("\"v\":1", "\"v\":2");
+        assert_eq!(decode(&future, DECK, 1), Err(Rejected::OtherVersion));
+        let garbage = [
+            "",
+            "null",
+            "42",
+            "[1,2]",
+            "{",
+            "{\"v\":\"1\"}",
+            "{\"v\":1}",
+            "{\"v\":1,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Launch\"}}",
+            "{\"v\":1,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"State\",\"state\":{\"slide\":-1,\"step\":0,\"overview\":false,\"screen\":\"Slide\"}}}",
+            "{\"v\":1,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"State\",\"state\":{\"slide\":1,\"step\":0,\"overview\":false,\"screen\":\"Disco\"}}}",
+            "<script>alert(1)</script>",
+        ];
+        for text in garbage {
+            assert_eq!(decode(text, DECK, 1), Err(Rejected::Malformed), "{text}");
+        }
+        let huge = format!("{{\"v\":1,\"pad\":\"{}\"}}", "x".repeat(MAX_BYTES));
+        assert_eq!(decode(&huge, DECK, 1), Err(Rejected::TooLarge));
+    }
+
+    #[test]
+    fn huge_positions_decode_and_are_clamped_by_the_caller() {
+        let text = format!(
+            "{{\"v\":1,\"deck\":\"{DECK}\",\"from\":2,\"body\":{{\"type\":\"State\",\"state\":{{\"slide\":{},\"step\":3,\"overview\":false,\"screen\":\"White\"}}}}}}",
+            u64::MAX
+        );
+        let Ok(Body::State { state }) = decode(&text, DECK, 1) else { panic!("a valid message") };
+        assert_eq!(state.screen, Screen::White);
+        assert_eq!(state.slide as u64, u64::MAX);
+    }
+}

@@ -1,0 +1,194 @@
+//! Browser events wired to the session: the URL, the keyboard, the other windows, the kiosk
+//! schedule and the idle pointer. Each function registers its listeners for the life of the
+//! component that calls it.
+
+use crate::browser;
+use crate::channel::Channel;
+use crate::keys::{Keyboard, Outcome};
+use crate::kiosk::Kiosk;
+use crate::nav::{self, Command};
+use crate::session::Session;
+use crate::sync::{self, Body, Screen, Shared};
+use crate::url;
+use gloo_timers::callback::{Interval, Timeout};
+use leptos::ev;
+use leptos::prelude::*;
+
+/// The address bar, the document title and the live region follow the position; back/forward,
+/// links and typed URLs move the deck; a bad hash is replaced by where it landed.
+pub fn follow_url(s: Session) {
+    Effect::new(move |prev: Option<nav::Position>| {
+        let p = s.pos.get();
+        let hash = url::encode(p);
+        if browser::location_hash() != hash {
+            // A new slide is a new history entry; fragment steps update it in place.
+            browser::set_hash(&hash, prev.is_some_and(|q| q.slide != p.slide));
+        }
+        let slide = &s.deck.slides[p.slide];
+        browser::set_title(&s.deck.document_title(p.slide));
+        let revealed = prev.is_some_and(|q| q.slide == p.slide && q.step < p.step);
+        let message = match slide.fragment_text(p.step) {
+            Some(text) if revealed => text,
+            _ => format!("Slide {} of {}: {}", p.slide + 1, s.deck.slides.len(), slide.title),
+        };
+        s.announcement.set(message);
+        p
+    });
+    let follow = move || {
+        let hash = browser::location_hash();
+        let p = url::decode(&hash, s.deck);
+        let canonical = url::encode(p);
+        if canonical != hash {
+            browser::set_hash(&canonical, false);
+        }
+        if s.pos.get_untracked() != p {
+            s.pos.set(p);
+        }
+    };
+    let on_hash = window_event_listener(ev::hashchange, move |_| follow());
+    let on_pop = window_event_listener(ev::popstate, move |_| follow());
+    on_cleanup(move || {
+        on_hash.remove();
+        on_pop.remove();
+    });
+}
+
+fn is_modifier(key: &str) -> bool {
+    matches!(key, "Shift" | "Control" | "Alt" | "Meta" | "AltGraph" | "CapsLock")
+}
+
+/// The keyboard: covered screens, open dialogs and the overview get their keys first.
+pub fn listen_keys(s: Session, overview_columns: impl Fn() -> usize + 'static) {
+    let keyboard = StoredValue::new(Keyboard::default());
+    let on_key = window_event_listener(ev::keydown, move |event| {
+        let key = event.key();
+        let Some(input) = browser::key_input(&event, &key) else { return };
+        if is_modifier(&key) || input.ctrl || input.alt || input.meta {
+            return;
+        }
+        if s.screen.get_untracked() != Screen::Slide {
+            // Any key brings the slide back (and does nothing else).
+            event.prevent_default();
+            s.screen.set(Screen::Slide);
+            return;
+        }
+        if s.dialog_open() {
+            // The dialog's own controls handle their keys; Escape closes it from anywhere.
+            if key == "Escape" {
+                event.prevent_default();
+                s.help.set(false);
+                s.goto.set(false);
+            }
+            return;
+        }
+        if s.overview.get_untracked() {
+            let len = s.deck.slides.len();
+            match key.as_str() {
+                "ArrowRight" | "ArrowLeft" | "ArrowUp" | "ArrowDown" | "Home" | "End" => {
+                    event.prevent_default();
+                    s.cursor.update(|c| *c = nav::grid_move(*c, &key, overview_columns(), len));
+                    return;
+                }
+                "Enter" if !input.on_control => {
+                    event.prevent_default();
+                    s.choose(s.cursor.get_untracked());
+                    return;
+                }
+                _ => {}
+            }
+        }
+        let outcome = keyboard
+            .try_update_value(|k| {
+                k.character_keys = s.character_keys.get_untracked();
+                k.press(input)
+            })
+            .unwrap_or(Outcome::Ignored);
+        if outcome != Outcome::Ignored {
+            event.prevent_default();
+        }
+        if let Outcome::Act(action) = outcome {
+            s.act(action);
+        }
+        s.typed.set(keyboard.with_value(Keyboard::typed));
+    });
+    on_cleanup(move || on_key.remove());
+}
+
+/// Keeps this window and the talk's other windows (audience, speaker view) together: each local
+/// change is posted, each valid message applied; a window that opens asks where the talk is.
+pub fn sync_windows(s: Session) {
+    let me = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+    let deck = format!("{}#{}", s.deck.title, s.deck.slides.len());
+    let received = StoredValue::new(None::<Shared>);
+    let deck_in = deck.clone();
+    let channel = Channel::open(move |text| match sync::decode(&text, &deck_in, me) {
+        Ok(Body::State { state }) => {
+            s.apply(state);
+            received.set_value(Some(s.shared()));
+            None
+        }
+        Ok(Body::Hello) => Some(sync::encode(&deck_in, me, Body::State { state: s.shared() })),
+        Err(_rejected) => {
+            #[cfg(debug_assertions)]
+            leptos::logging::log!("sync: ignored a message ({_rejected:?})");
+            None
+        }
+    });
+    channel.post(&sync::encode(&deck, me, Body::Hello));
+    let channel = StoredValue::new_local(channel);
+    Effect::new(move |first_run: Option<()>| {
+        let pos = s.pos.get();
+        let state =
+            Shared { slide: pos.slide, step: pos.step, overview: s.overview.get(), screen: s.screen.get() };
+        // A window that just opened does not impose its state: it asked with Hello instead.
+        if first_run.is_some() && received.get_value() != Some(state) {
+            let text = sync::encode(&deck, me, Body::State { state });
+            channel.with_value(|c| c.post(&text));
+        }
+    });
+}
+
+/// `?auto=N`: advance every N seconds, looping; any input pauses for a minute. Returns whether it
+/// is paused now.
+pub fn run_kiosk(s: Session, seconds: f64) -> ReadSignal<bool> {
+    let kiosk = StoredValue::new(Kiosk::new(seconds, browser::now()));
+    let paused = RwSignal::new(false);
+    let touch = move || {
+        kiosk.update_value(|k| k.input(browser::now()));
+        paused.set(true);
+    };
+    let on_key = window_event_listener(ev::keydown, move |_| touch());
+    let on_pointer = window_event_listener(ev::pointerdown, move |_| touch());
+    let tick = Interval::new(250, move || {
+        let now = browser::now();
+        let due = kiosk.try_update_value(|k| k.due(now)).unwrap_or(false);
+        paused.set(kiosk.with_value(|k| k.paused(now)));
+        if due {
+            let at_end = nav::apply(s.deck, s.pos.get_untracked(), Command::Next) == s.pos.get_untracked();
+            s.go(if at_end { Command::First } else { Command::Next });
+        }
+    });
+    let tick = StoredValue::new_local(Some(tick));
+    on_cleanup(move || {
+        on_key.remove();
+        on_pointer.remove();
+        tick.set_value(None);
+    });
+    paused.read_only()
+}
+
+/// How long the pointer may rest on the stage before it hides.
+const CURSOR_IDLE_MS: u32 = 2_500;
+
+/// The mouse pointer hides after a few idle seconds and returns on movement. Returns whether it
+/// is hidden, and the handler for pointer movement.
+pub fn idle_cursor() -> (ReadSignal<bool>, impl Fn() + Copy + 'static) {
+    let hidden = RwSignal::new(false);
+    let timeout = StoredValue::new_local(None::<Timeout>);
+    let moved = move || {
+        hidden.set(false);
+        // Replacing the timeout drops (cancels) the previous one.
+        timeout.set_value(Some(Timeout::new(CURSOR_IDLE_MS, move || hidden.set(true))));
+    };
+    (hidden.read_only(), moved)
+}
