@@ -28,10 +28,21 @@ impl Drop for Mounted {
 }
 
 async fn mount_at(hash: &str) -> Mounted {
-    let history = window().history().unwrap();
-    history
-        .replace_state_with_url(&JsValue::NULL, "", Some(if hash.is_empty() { "#" } else { hash }))
-        .unwrap();
+    mount_with("", hash).await
+}
+
+/// Mounts at `?query#hash` (the query picks the view), with fresh settings.
+async fn mount_with(query: &str, hash: &str) -> Mounted {
+    window().local_storage().unwrap().unwrap().clear().unwrap();
+    remount(query, hash).await
+}
+
+/// Mounts at `?query#hash` keeping what is in storage (a reload, a second visit).
+async fn remount(query: &str, hash: &str) -> Mounted {
+    let path = window().location().pathname().unwrap();
+    let hash = if hash.is_empty() { "#" } else { hash };
+    let url = format!("{path}{query}{hash}");
+    window().history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&url)).unwrap();
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
     // The real stylesheet, so that visibility and sizes are the shipped ones.
@@ -284,4 +295,222 @@ async fn keys_typed_into_fields_and_browser_shortcuts_are_left_alone() {
         .unwrap();
     tick().await;
     assert_eq!(current_index(), 1);
+}
+
+fn exists(selector: &str) -> bool {
+    document().query_selector(selector).unwrap().is_some()
+}
+
+fn active_id() -> String {
+    document().active_element().map(|e| e.id()).unwrap_or_default()
+}
+
+fn storage() -> web_sys::Storage {
+    window().local_storage().unwrap().unwrap()
+}
+
+/// Waits (an animation frame at a time) until `condition` holds, failing after `frames` frames.
+async fn until(what: &str, frames: u32, condition: impl Fn() -> bool) {
+    for _ in 0..frames {
+        if condition() {
+            return;
+        }
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            window().request_animation_frame(&resolve).unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+        tick().await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn type_into(input: &web_sys::HtmlInputElement, text: &str) {
+    input.set_value(text);
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn help_lists_every_shortcut_from_the_key_map() {
+    use cppg_deck::keys::BINDINGS;
+    let _app = mount_at("").await;
+    press("?").await;
+    assert!(exists(".help[role=dialog][aria-modal=true]"));
+    let keys: Vec<String> = query_all(".help kbd").iter().map(|k| k.text_content().unwrap()).collect();
+    assert_eq!(keys.len(), BINDINGS.len() + 1, "every binding and the typed jump: {keys:?}");
+    for binding in BINDINGS {
+        assert!(keys.iter().any(|k| k == binding.label), "{} is in the help", binding.label);
+    }
+    until("focus in the dialog", 10, || active_id() == "help-close").await;
+    press("ArrowRight").await;
+    assert_eq!(current_index(), 1, "keys do not reach the deck behind the dialog");
+    press("Escape").await;
+    assert!(!exists(".help"));
+}
+
+#[wasm_bindgen_test]
+async fn single_key_shortcuts_can_be_turned_off_and_it_is_remembered() {
+    let app = mount_at("").await;
+    press("?").await;
+    click("#character-keys").await;
+    assert_eq!(storage().get_item("cppg-deck:character-keys").unwrap().as_deref(), Some("off"));
+    assert!(query_all(".help-row.off").len() >= 5, "the help shows which shortcuts are off");
+    press("Escape").await;
+    for key in ["n", "b", "5", "o"] {
+        press(key).await;
+    }
+    assert_eq!(current_index(), 1);
+    assert!(!exists(".cover") && !exists(".jump-hint") && !exists(".overview"));
+    press("PageDown").await;
+    assert_eq!(current_index(), 2, "keys that are not characters stay on");
+    drop(app);
+    // The next visit remembers.
+    let _app = remount("", "#/1").await;
+    press("n").await;
+    assert_eq!(current_index(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn the_overview_shows_every_slide_and_goes_where_chosen() {
+    let _app = mount_at("#/2").await;
+    press("o").await;
+    assert_eq!(query_all(".overview .thumb").len(), TALK.slides.len());
+    assert_eq!(query_all(".thumb[aria-current=true]").len(), 1);
+    assert_eq!(query(".thumb[aria-current=true]").id(), "overview-1");
+    assert!(query("main.stage").has_attribute("inert"), "the deck behind is out of reach");
+    until("the current slide's miniature to take focus", 10, || active_id() == "overview-1").await;
+    press("ArrowRight").await;
+    press("ArrowRight").await;
+    until("focus to follow the cursor", 10, || active_id() == "overview-3").await;
+    press("Enter").await;
+    until("the overview to close", 10, || !exists(".overview")).await;
+    assert_eq!(current_index(), 4);
+    // Esc opens it when nothing else is open, and closes it again without moving.
+    press("Escape").await;
+    assert!(exists(".overview"));
+    press("ArrowDown").await;
+    press("Escape").await;
+    assert!(!exists(".overview"));
+    assert_eq!(current_index(), 4);
+    // A click on a miniature goes there.
+    press("o").await;
+    click("#overview-5").await;
+    assert_eq!(current_index(), 6);
+}
+
+#[wasm_bindgen_test]
+async fn blackout_and_whiteout_return_on_any_key() {
+    let _app = mount_at("#/3").await;
+    for (key, white) in [("b", false), (".", false), ("w", true)] {
+        press(key).await;
+        assert!(exists(".cover"), "{key} covers the screen");
+        assert_eq!(exists(".cover.white"), white);
+        press("ArrowRight").await;
+        assert!(!exists(".cover"), "any key returns");
+        assert_eq!(current_index(), 3, "and does nothing else");
+    }
+    press("b").await;
+    click(".cover").await;
+    assert!(!exists(".cover"), "a click returns too");
+}
+
+#[wasm_bindgen_test]
+async fn the_go_to_box_finds_slides_by_number_and_by_title() {
+    let _app = mount_at("").await;
+    press("g").await;
+    until("the box to take focus", 10, || active_id() == "goto-input").await;
+    let input: web_sys::HtmlInputElement = query("#goto-input").unchecked_into();
+    let target = TALK.slides.iter().position(|s| s.title.to_lowercase().contains("facets")).unwrap();
+    type_into(&input, "FACETS");
+    tick().await;
+    assert!(!query_all(".goto-results button").is_empty());
+    let init = KeyboardEventInit::new();
+    init.set_key("Enter");
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap())
+        .unwrap();
+    tick().await;
+    assert!(!exists(".goto"));
+    assert_eq!(current_index(), target + 1);
+    press("g").await;
+    let input: web_sys::HtmlInputElement = query("#goto-input").unchecked_into();
+    type_into(&input, "5");
+    tick().await;
+    click(".goto-results button").await;
+    assert_eq!(current_index(), 5);
+}
+
+#[wasm_bindgen_test]
+async fn the_pointer_hides_when_idle_and_returns_on_movement() {
+    let _app = mount_at("").await;
+    let viewport = query(".viewport");
+    viewport.dispatch_event(&web_sys::MouseEvent::new("mousemove").unwrap()).unwrap();
+    tick().await;
+    assert!(!viewport.class_list().contains("cursor-hidden"));
+    until("the idle pointer to hide", 600, || viewport.class_list().contains("cursor-hidden")).await;
+    viewport.dispatch_event(&web_sys::MouseEvent::new("mousemove").unwrap()).unwrap();
+    tick().await;
+    assert!(!viewport.class_list().contains("cursor-hidden"));
+}
+
+#[wasm_bindgen_test]
+async fn the_speaker_view_shows_slide_next_and_notes() {
+    let slide = TALK.slides.iter().position(|s| s.steps > 0).unwrap();
+    let _app = mount_with("?view=speaker", &format!("#/{}", slide + 1)).await;
+    assert!(exists(".speaker"));
+    assert!(query(".speaker-current .speaker-label")
+        .text_content()
+        .unwrap()
+        .contains(TALK.slides[slide].title));
+    assert!(query(".speaker-next .speaker-label").text_content().unwrap().contains("step 1"));
+    let cppg_deck::deck::Block::Paragraph(first) = &TALK.slides[slide].notes[0] else {
+        panic!("the notes start with a paragraph")
+    };
+    let first = cppg_deck::deck::plain_text(first);
+    let notes = query(".notes").text_content().unwrap();
+    assert!(notes.contains(&first), "notes shown: {notes}");
+    click(".notes-larger").await;
+    assert_eq!(storage().get_item("cppg-deck:notes-size").unwrap().as_deref(), Some("26"));
+    assert_eq!(
+        query(".notes").unchecked_into::<HtmlElement>().style().get_property_value("font-size").unwrap(),
+        "26px"
+    );
+    press("ArrowRight").await;
+    assert_eq!(hash(), format!("#/{}/1", slide + 1), "keys drive the speaker view too");
+}
+
+#[wasm_bindgen_test]
+async fn the_speaker_timer_comes_from_the_clock_and_survives_a_reload() {
+    let started = js_sys::Date::now() - 65_000.0;
+    window().local_storage().unwrap().unwrap().clear().unwrap();
+    storage()
+        .set_item("cppg-deck:timer", &format!("{{\"running_since\":{started},\"banked\":0.0}}"))
+        .unwrap();
+    let app = remount("?view=speaker", "#/1").await;
+    let shown = query(".speaker-timer").text_content().unwrap();
+    assert!(shown == "1:05" || shown == "1:06", "a timer started 65 s ago shows {shown}");
+    assert_eq!(query(".timer-toggle").text_content().unwrap(), "Pause");
+    click(".timer-toggle").await;
+    assert_eq!(query(".timer-toggle").text_content().unwrap(), "Start");
+    let stored = storage().get_item("cppg-deck:timer").unwrap().unwrap();
+    assert!(stored.contains("\"running_since\":null"), "paused and stored: {stored}");
+    click(".timer-reset").await;
+    assert_eq!(query(".speaker-timer").text_content().unwrap(), "0:00");
+    drop(app);
+    // Garbage in storage is a fresh timer, not a panic.
+    storage().set_item("cppg-deck:timer", "{\"running_since\": \"soon\"").unwrap();
+    let _app = remount("?view=speaker", "#/1").await;
+    assert_eq!(query(".speaker-timer").text_content().unwrap(), "0:00");
+}
+
+#[wasm_bindgen_test]
+async fn kiosk_mode_advances_by_itself_and_pauses_on_input() {
+    let _app = mount_with("?auto=0.5", "#/1").await;
+    assert_eq!(query(".viewport").get_attribute("data-kiosk").as_deref(), Some("running"));
+    until("the kiosk to advance", 300, || hash() != "#/1").await;
+    press("ArrowLeft").await;
+    until("the kiosk to pause", 30, || {
+        query(".viewport").get_attribute("data-kiosk").as_deref() == Some("paused")
+    })
+    .await;
 }
