@@ -2,7 +2,6 @@
 //! the notes (large, scrollable, adjustable), the elapsed timer, the clock and the pace against
 //! the talk's planned duration. It drives the audience window and follows it, both ways.
 
-use crate::app::Cover;
 use crate::browser;
 use crate::goto::GoToBox;
 use crate::help::Help;
@@ -150,7 +149,7 @@ pub fn SpeakerView(s: Session) -> impl IntoView {
                     <button class="open-help" on:click=move |_| s.help.set(true)>"Shortcuts"</button>
                 </nav>
             </main>
-            <Cover s=s />
+            // No <Cover>: while the room sees black, the speaker still sees the notes.
             <Overview s=s />
             <Help s=s />
             <GoToBox s=s />

@@ -193,6 +193,15 @@ impl Browser {
         Browser { client, base, _driver: driver }
     }
 
+    /// Runs `source` in every document this window loads from now on, before the page's scripts.
+    pub async fn before_each_load(&self, source: &str) {
+        let params = json!({ "source": source });
+        self.client
+            .issue_cmd(Cdp { cmd: "Page.addScriptToEvaluateOnNewDocument", params })
+            .await
+            .expect("CDP script injection");
+    }
+
     /// Emulates a CSS media feature, e.g. `("prefers-reduced-motion", "reduce")`.
     pub async fn emulate_media(&self, name: &str, value: &str) {
         let params = json!({ "features": [{ "name": name, "value": value }] });
@@ -210,7 +219,8 @@ impl Browser {
     }
 
     pub async fn wait_for_app(&self) {
-        self.wait_until("the app to mount", "return !!document.querySelector('section.slide.current')").await;
+        let mounted = "return !!document.querySelector('section.slide.current, .speaker-current .preview')";
+        self.wait_until("the app to mount", mounted).await;
     }
 
     /// Runs `script` (a function body that returns a value) and decodes the result.
@@ -226,7 +236,11 @@ impl Browser {
             if self.eval::<bool>(script).await {
                 return;
             }
-            assert!(Instant::now() < deadline, "timed out waiting for {what}");
+            if Instant::now() >= deadline {
+                let seen: String =
+                    self.eval("return location.href + ' ' + document.body.innerHTML.slice(-400)").await;
+                panic!("timed out waiting for {what}; the page: {seen}");
+            }
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
     }

@@ -1,0 +1,286 @@
+//! End to end, presenting with two windows: the audience deck and the speaker view in one browser,
+//! kept together over BroadcastChannel (or the storage event), driven from either side.
+//! Needs `dist/` and chromedriver, like `e2e.rs`; run by `.ci/deck test` with `--ignored`.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use cppg_deck::deck::TALK;
+use fantoccini::key::Key;
+use fantoccini::wd::WindowHandle;
+use support::Browser;
+
+struct Pair {
+    b: Browser,
+    audience: WindowHandle,
+    speaker: WindowHandle,
+}
+
+impl Pair {
+    /// The audience at `#/1` in one window, the speaker view in another.
+    async fn open(inject: Option<&str>) -> Pair {
+        let b = Browser::start().await;
+        let audience = b.client.window().await.unwrap();
+        if let Some(script) = inject {
+            b.before_each_load(script).await;
+        }
+        b.open("#/1").await;
+        let speaker = b.client.new_window(false).await.unwrap().handle;
+        b.client.switch_to_window(speaker.clone()).await.unwrap();
+        if let Some(script) = inject {
+            b.before_each_load(script).await;
+        }
+        b.open("?view=speaker#/1").await;
+        Pair { b, audience, speaker }
+    }
+
+    async fn to_audience(&self) {
+        self.b.client.switch_to_window(self.audience.clone()).await.unwrap();
+    }
+
+    async fn to_speaker(&self) {
+        self.b.client.switch_to_window(self.speaker.clone()).await.unwrap();
+    }
+
+    /// Both windows show `hash`.
+    async fn both_at(&self, hash: &str) {
+        self.to_audience().await;
+        self.b.wait_for_hash(hash).await;
+        self.to_speaker().await;
+        self.b.wait_for_hash(hash).await;
+    }
+
+    async fn finish(self) {
+        self.to_audience().await;
+        let audience_errors = self.b.console_errors().await;
+        assert!(audience_errors.is_empty(), "{audience_errors:?}");
+        self.to_speaker().await;
+        self.b.finish().await;
+    }
+}
+
+fn last() -> usize {
+    TALK.slides.len()
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
+async fn either_window_drives_both() {
+    let p = Pair::open(None).await;
+    // Keys in the speaker view move the audience…
+    p.to_speaker().await;
+    p.b.press(Key::End).await;
+    p.both_at(&format!("#/{}", last())).await;
+    // …and keys in the audience move the speaker view.
+    p.to_audience().await;
+    p.b.press(Key::Home).await;
+    p.b.press(Key::PageDown).await;
+    p.both_at("#/2").await;
+
+    // An overview jump from the speaker view: the overview shows in both, the jump lands in both.
+    p.to_speaker().await;
+    p.b.type_char('o', false).await;
+    p.to_audience().await;
+    p.b.wait_until("the audience to show the overview", "return !!document.querySelector('.overview')").await;
+    p.to_speaker().await;
+    p.b.wait_until("the speaker's overview", "return document.activeElement.id === 'overview-1'").await;
+    p.b.press(Key::Right).await;
+    p.b.press(Key::Right).await;
+    p.b.press(Key::Enter).await;
+    p.both_at("#/4").await;
+    p.to_audience().await;
+    p.b.wait_until("the overview to close for the room", "return !document.querySelector('.overview')").await;
+
+    // Blackout from the audience window: the speaker view says so, and its notes stay visible.
+    p.b.type_char('b', false).await;
+    p.to_speaker().await;
+    p.b.wait_until(
+        "the speaker view to show the blackout",
+        "return !!document.querySelector('.speaker-screen')",
+    )
+    .await;
+    let notes_visible: bool =
+        p.b.eval("return !document.querySelector('.cover') && !!document.querySelector('.notes')").await;
+    assert!(notes_visible);
+    // Any key in the speaker view brings the slide back for the room.
+    p.b.type_char('x', false).await;
+    p.to_audience().await;
+    p.b.wait_until("the room's slide to return", "return !document.querySelector('.cover')").await;
+    assert_eq!(p.b.hash().await, "#/4", "the key that lifted the blackout did nothing else");
+
+    // The audience window minimised (hidden), as a projector window behind the laptop might be:
+    // it still follows.
+    p.to_audience().await;
+    p.b.client.minimize_window().await.unwrap();
+    let state: String = p.b.eval("return document.visibilityState").await;
+    assert_eq!(state, "hidden");
+    p.to_speaker().await;
+    p.b.press(Key::End).await;
+    p.both_at(&format!("#/{}", last())).await;
+    p.to_audience().await;
+    let state: String = p.b.eval("return document.visibilityState").await;
+    assert_eq!(state, "hidden", "it followed while hidden");
+    p.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
+async fn a_reloaded_window_rejoins_the_talk_where_it_is() {
+    let p = Pair::open(None).await;
+    p.to_speaker().await;
+    for _ in 0..4 {
+        p.b.press(Key::PageDown).await;
+    }
+    let here: String = p.b.hash().await;
+    p.both_at(&here).await;
+    // The audience window reloads on another address: it asks where the talk is and goes there.
+    p.to_audience().await;
+    p.b.open("#/1").await;
+    p.b.wait_for_hash(&here).await;
+    // So does the speaker view.
+    p.to_speaker().await;
+    p.b.open("?view=speaker#/2").await;
+    p.b.wait_for_hash(&here).await;
+    p.b.press(Key::PageDown).await;
+    let next: String = p.b.hash().await;
+    p.both_at(&next).await;
+    p.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
+async fn forged_and_garbage_messages_change_nothing_and_break_nothing() {
+    let p = Pair::open(None).await;
+    p.to_audience().await;
+    p.b.press(Key::PageDown).await;
+    p.both_at("#/2").await;
+    let deck = format!("{}#{}", TALK.title, TALK.slides.len());
+    let forge = format!(
+        r#"const c = new BroadcastChannel('cppg-deck');
+        const state = {{ slide: 9, step: 0, overview: true, screen: 'Black' }};
+        const messages = [
+          'garbage', '', '{{', 'null', '[]', '{{"v":1}}', 'x'.repeat(100000),
+          JSON.stringify({{ v: 0, deck: {deck:?}, from: 1, body: {{ type: 'State', state }} }}),
+          JSON.stringify({{ v: 2, deck: {deck:?}, from: 1, body: {{ type: 'State', state }} }}),
+          JSON.stringify({{ v: 1, deck: 'Another deck#3', from: 1, body: {{ type: 'State', state }} }}),
+          JSON.stringify({{ v: 1, deck: {deck:?}, from: 1, body: {{ type: 'Launch' }} }}),
+          JSON.stringify({{ v: 1, deck: {deck:?}, from: 1, body: {{ type: 'State', state: {{ ...state, screen: 'Disco' }} }} }}),
+          JSON.stringify({{ v: 1, deck: {deck:?}, from: 1, body: {{ type: 'State', state: {{ ...state, slide: -1 }} }} }}),
+          {{ v: 1, deck: {deck:?}, from: 1, body: {{ type: 'State', state }} }},
+          42, null, new Uint8Array(8),
+        ];
+        for (const m of messages) c.postMessage(m);
+        c.close();
+        return messages.length;"#
+    );
+    for window in ["audience", "speaker"] {
+        if window == "audience" {
+            p.to_audience().await
+        } else {
+            p.to_speaker().await
+        }
+        let sent: u64 = p.b.eval(&forge).await;
+        assert!(sent >= 15);
+    }
+    // Nothing moved, nothing covered, nothing opened, in either window.
+    for _ in 0..2 {
+        p.to_audience().await;
+        let calm: bool =
+            p.b.eval("return location.hash === '#/2' && !document.querySelector('.cover, .overview')").await;
+        assert!(calm, "the audience window ignored the forgeries");
+        p.to_speaker().await;
+        let calm: bool = p
+            .b
+            .eval("return location.hash === '#/2' && !document.querySelector('.speaker-screen, .overview')")
+            .await;
+        assert!(calm, "the speaker view ignored the forgeries");
+    }
+    // And the real line still works.
+    p.b.press(Key::PageDown).await;
+    p.both_at("#/3").await;
+    p.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
+async fn without_broadcast_channel_the_storage_event_carries_the_talk() {
+    let p = Pair::open(Some("delete window.BroadcastChannel;")).await;
+    p.to_speaker().await;
+    let missing: bool = p.b.eval("return typeof BroadcastChannel === 'undefined'").await;
+    assert!(missing, "the page runs without BroadcastChannel");
+    p.b.press(Key::PageDown).await;
+    p.both_at("#/2").await;
+    p.to_audience().await;
+    p.b.press(Key::End).await;
+    p.both_at(&format!("#/{}", last())).await;
+    p.finish().await;
+}
+
+/// The WebDriver key for a binding's `KeyboardEvent.key`.
+fn webdriver_key(key: &str) -> char {
+    match key {
+        "ArrowRight" => Key::Right.into(),
+        "ArrowLeft" => Key::Left.into(),
+        "ArrowUp" => Key::Up.into(),
+        "ArrowDown" => Key::Down.into(),
+        "PageUp" => Key::PageUp.into(),
+        "PageDown" => Key::PageDown.into(),
+        "Home" => Key::Home.into(),
+        "End" => Key::End.into(),
+        "Escape" => Key::Escape.into(),
+        other => other.chars().next().expect("a key"),
+    }
+}
+
+/// Every row of the help overlay, pressed for real, does what the help says.
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
+async fn every_shortcut_in_the_help_does_what_it_says() {
+    use cppg_deck::keys::{Action, BINDINGS};
+    use cppg_deck::nav::Command;
+    let b = Browser::start().await;
+    // A slide without fragments, with one after it: one "next" is one slide from here.
+    let s =
+        1 + (1..last() - 1).find(|&i| TALK.slides[i].steps == 0 && TALK.slides[i + 1].steps == 0).unwrap();
+    for binding in BINDINGS {
+        let start = if binding.action == Action::Navigate(Command::Prev) { s + 1 } else { s };
+        b.open(&format!("#/{start}")).await;
+        let windows_before = b.client.windows().await.unwrap().len();
+        b.type_char(webdriver_key(binding.key), binding.shift == Some(true)).await;
+        let check = match binding.action {
+            Action::Navigate(Command::Next) => format!("location.hash === '#/{}'", s + 1),
+            Action::Navigate(Command::Prev) => format!("location.hash === '#/{s}'"),
+            Action::Navigate(Command::First) => "location.hash === '#/1'".into(),
+            Action::Navigate(Command::Last) => format!("location.hash === '#/{}'", last()),
+            Action::Navigate(other) => panic!("no key should be bound to {other:?}"),
+            Action::GoToBox => "document.activeElement.id === 'goto-input'".into(),
+            Action::Overview | Action::Escape => "!!document.querySelector('.overview')".into(),
+            Action::Help => "!!document.querySelector('.help')".into(),
+            Action::Blackout => "!!document.querySelector('.cover:not(.white)')".into(),
+            Action::Whiteout => "!!document.querySelector('.cover.white')".into(),
+            Action::Fullscreen => "!!document.fullscreenElement".into(),
+            Action::SpeakerView => "true".into(),
+        };
+        b.wait_until(
+            &format!("{} to do: {}", binding.label, binding.action.describe()),
+            &format!("return {check}"),
+        )
+        .await;
+        if binding.action == Action::SpeakerView {
+            let windows = b.client.windows().await.unwrap();
+            assert_eq!(windows.len(), windows_before + 1, "S opens the speaker view");
+            let here = b.client.window().await.unwrap();
+            let speaker = windows.into_iter().find(|w| *w != here).unwrap();
+            b.client.switch_to_window(speaker).await.unwrap();
+            let url = b.client.current_url().await.unwrap();
+            assert_eq!(url.query(), Some("view=speaker"), "{url}");
+            b.client.close_window().await.unwrap();
+            b.client.switch_to_window(here).await.unwrap();
+        }
+        if binding.action == Action::Fullscreen {
+            b.type_char('f', false).await;
+            b.wait_until("F to leave fullscreen", "return !document.fullscreenElement").await;
+        }
+    }
+    b.finish().await;
+}
