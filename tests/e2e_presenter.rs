@@ -266,6 +266,12 @@ async fn every_shortcut_in_the_help_does_what_it_says() {
             &format!("return {check}"),
         )
         .await;
+        if let Some(dir) = std::env::var_os("SCREENSHOTS") {
+            let name = format!("shortcut-{}.png", binding.label.replace(['/', ' ', '.', '?'], "_"));
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(std::path::Path::new(&dir).join(name), b.client.screenshot().await.unwrap())
+                .unwrap();
+        }
         if binding.action == Action::SpeakerView {
             let windows = b.client.windows().await.unwrap();
             assert_eq!(windows.len(), windows_before + 1, "S opens the speaker view");
