@@ -110,14 +110,6 @@ pub fn viewport_width() -> f64 {
     window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1024.0)
 }
 
-pub fn focus_element(id: &str) {
-    if let Some(element) = document().get_element_by_id(id) {
-        if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-            let _ = element.focus();
-        }
-    }
-}
-
 fn target_element(event: &KeyboardEvent) -> Option<Element> {
     event.target()?.dyn_into::<Element>().ok()
 }

@@ -1,6 +1,6 @@
 //! The go-to box (`G`): find a slide by its number or by words of its title.
 
-use crate::browser;
+use crate::focus::follow_overlay;
 use crate::session::Session;
 use leptos::ev;
 use leptos::prelude::*;
@@ -13,9 +13,9 @@ pub fn GoToBox(s: Session) -> impl IntoView {
     Effect::new(move || {
         if s.goto.get() {
             query.set(String::new());
-            browser::focus_element("goto-input");
         }
     });
+    follow_overlay(move || s.goto.get(), || "goto-input".into());
     let results = Memo::new(move |_| s.deck.find(&query.get(), RESULTS));
     let on_key = move |e: ev::KeyboardEvent| match e.key().as_str() {
         "Enter" => {

@@ -1,18 +1,14 @@
 //! The help overlay (`?`): every shortcut, grouped, generated from the key map itself so it cannot
 //! go stale; and the switch for single-character shortcuts (WCAG 2.1.4), remembered.
 
-use crate::browser;
+use crate::focus::follow_overlay;
 use crate::keys::{help_rows, Group, TYPED_JUMP};
 use crate::session::Session;
 use leptos::prelude::*;
 
 #[component]
 pub fn Help(s: Session) -> impl IntoView {
-    Effect::new(move || {
-        if s.help.get() {
-            browser::focus_element("help-close");
-        }
-    });
+    follow_overlay(move || s.help.get(), || "help-close".into());
     move || {
         s.help.get().then(|| {
             view! {

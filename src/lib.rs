@@ -14,6 +14,7 @@ pub mod url;
 pub mod app;
 pub mod browser;
 pub mod channel;
+pub mod focus;
 pub mod goto;
 pub mod help;
 pub mod overview;

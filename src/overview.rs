@@ -1,7 +1,7 @@
 //! The overview (`O` or `Esc`): every slide as a live miniature, the current one marked. Arrow keys
 //! move the cursor (see `wiring::listen_keys`), Enter or a click goes there, `Esc` returns.
 
-use crate::browser;
+use crate::focus::follow_overlay;
 use crate::nav::Position;
 use crate::render::preview;
 use crate::session::Session;
@@ -20,11 +20,7 @@ pub fn columns(width: f64) -> usize {
 #[component]
 pub fn Overview(s: Session) -> impl IntoView {
     // The cursor's miniature takes the focus, so that Enter and Space act on it natively.
-    Effect::new(move || {
-        if s.overview.get() {
-            browser::focus_element(&format!("overview-{}", s.cursor.get()));
-        }
-    });
+    follow_overlay(move || s.overview.get(), move || format!("overview-{}", s.cursor.get()));
     let slides = s.deck.slides;
     move || {
         s.overview.get().then(|| {

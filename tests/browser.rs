@@ -514,3 +514,20 @@ async fn kiosk_mode_advances_by_itself_and_pauses_on_input() {
     })
     .await;
 }
+
+#[wasm_bindgen_test]
+async fn closing_an_overlay_gives_focus_back_to_where_it_was() {
+    let _app = mount_at("").await;
+    for (button, overlay_focus) in [(".open-help", "help-close"), (".open-overview", "overview-0")] {
+        let opener: HtmlElement = query(button).unchecked_into();
+        opener.focus().unwrap();
+        opener.click();
+        tick().await;
+        until("focus to move into the overlay", 10, || active_id() == overlay_focus).await;
+        press("Escape").await;
+        until("focus to come back", 10, || {
+            document().active_element().is_some_and(|e| e.matches(button).unwrap_or(false))
+        })
+        .await;
+    }
+}

@@ -2,6 +2,9 @@
 //! process, a chromedriver of our own, and a headless Chromium session with helpers that wait for
 //! conditions (never for guessed times).
 
+// Shared by several test binaries; each uses a part of it.
+#![allow(dead_code)]
+
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};

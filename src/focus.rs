@@ -1,0 +1,39 @@
+//! Focus for overlays: when one opens, focus moves into it; when it closes, focus returns to where
+//! it was (or to the page), so that keyboard users never lose their place (WCAG 2.4.3).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+
+/// While `open` holds, keeps focus on the element whose id `target` names (re-read as it changes);
+/// on closing, gives focus back to the element that had it before.
+pub fn follow_overlay(open: impl Fn() -> bool + 'static, target: impl Fn() -> String + 'static) {
+    let before = StoredValue::new_local(None::<HtmlElement>);
+    Effect::new(move |was_open: Option<bool>| {
+        let is_open = open();
+        let id = target();
+        if is_open {
+            if was_open != Some(true) {
+                before.set_value(active_element());
+            }
+            // After the overlay's DOM is drawn, whichever effect runs first.
+            request_animation_frame(move || focus(&id));
+        } else if was_open == Some(true) {
+            let back = before.get_value().filter(|e| e.is_connected()).or_else(|| document().body());
+            if let Some(element) = back {
+                let _ = element.focus();
+            }
+        }
+        is_open
+    });
+}
+
+fn active_element() -> Option<HtmlElement> {
+    document().active_element()?.dyn_into::<HtmlElement>().ok()
+}
+
+fn focus(id: &str) {
+    if let Some(element) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
