@@ -2,11 +2,12 @@
 //! as the deck (audience) or as the speaker view (`?view=speaker`).
 
 use crate::browser;
-use crate::goto::GoToBox;
 use crate::help::Help;
 use crate::nav::{self, Command, Position};
 use crate::overview::{self, Overview};
+use crate::reading::ReadingView;
 use crate::render::{slide_body, Fragments};
+use crate::search_box::SearchBox;
 use crate::session::Session;
 use crate::speaker::SpeakerView;
 use crate::sync::Screen;
@@ -24,13 +25,15 @@ pub fn App() -> impl IntoView {
     let start = url::decode(&browser::location_hash(), &crate::deck::TALK);
     let s = Session::new(query.view, start);
     browser::set_lang(s.deck.lang);
+    crate::theme::apply_stored();
     wiring::follow_url(s);
     wiring::listen_keys(s, || overview::columns(browser::viewport_width()));
     wiring::sync_windows(s);
     let kiosk_paused = query.auto_seconds.map(|seconds| wiring::run_kiosk(s, seconds));
-    match query.view {
+    move || match s.view.get() {
         View::Deck => view! { <AudienceView s=s kiosk_paused=kiosk_paused /> }.into_any(),
         View::Speaker => view! { <SpeakerView s=s /> }.into_any(),
+        View::Read => view! { <ReadingView s=s /> }.into_any(),
     }
 }
 
@@ -59,7 +62,8 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
     let at_start = move || pos.get() == Position::START;
     let at_end = move || nav::apply(deck, pos.get(), Command::Next) == pos.get();
     let progress = move || format!("scaleX({})", (pos.get().slide + 1) as f64 / total.max(1) as f64);
-    let covered = move || s.overview.get() || s.help.get() || s.goto.get() || s.screen.get() != Screen::Slide;
+    let covered =
+        move || s.overview.get() || s.help.get() || s.search.get() || s.screen.get() != Screen::Slide;
     let kiosk_state = move || kiosk_paused.map(|p| if p.get() { "paused" } else { "running" });
 
     view! {
@@ -113,19 +117,25 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
                         <path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5" />
                     </svg>
                 </button>
+                <button class="open-reading" aria-label="Read as a page" on:click=move |_| s.toggle_reading()>
+                    <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M5 4h14v16H5zM8 8h8M8 12h8M8 16h5" /></svg>
+                </button>
+                <ThemeButton />
                 <button class="open-help" aria-label="Keyboard shortcuts" on:click=move |_| s.help.set(true)>
                     <svg viewBox="0 0 24 24" aria-hidden="true">
                         <path d="M9 9a3 3 0 1 1 4 2.8c-.6.3-1 .9-1 1.6V15M12 18.5v.5" />
                     </svg>
                 </button>
             </nav>
+            // On a phone held upright the slides are small: the page reads better, so say so.
+            <button class="read-offer" on:click=move |_| s.toggle_reading()>"Read the talk as a page"</button>
             {move || s.typed.get().map(|n| view! {
                 <div class="jump-hint" aria-hidden="true">"Go to slide " {n} " ⏎"</div>
             })}
             <Cover s=s />
             <Overview s=s />
             <Help s=s />
-            <GoToBox s=s />
+            <SearchBox s=s />
             <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
                 {move || s.announcement.get()}
             </div>
@@ -148,5 +158,21 @@ pub fn Cover(s: Session) -> impl IntoView {
                 on:click=move |_| s.screen.set(Screen::Slide)
             ></div>
         }),
+    }
+}
+
+/// Light or dark, whichever is not showing; remembered for the next visit.
+#[component]
+pub fn ThemeButton() -> impl IntoView {
+    let dark = RwSignal::new(crate::theme::is_dark());
+    view! {
+        <button
+            class="theme-toggle"
+            aria-label="Dark theme"
+            aria-pressed=move || dark.get().to_string()
+            on:click=move |_| dark.set(crate::theme::toggle())
+        >
+            <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M20 14.5A8 8 0 1 1 9.5 4a6.5 6.5 0 0 0 10.5 10.5z" /></svg>
+        </button>
     }
 }

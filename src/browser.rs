@@ -27,6 +27,15 @@ pub fn set_hash(hash: &str, push: bool) {
     };
 }
 
+/// Replaces the query string (which view is open), keeping the path and the hash.
+pub fn set_query(query: &str) {
+    let path = window().location().pathname().unwrap_or_default();
+    let url = format!("{path}{query}{}", location_hash());
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
 pub fn set_title(title: &str) {
     document().set_title(title);
 }
@@ -133,5 +142,32 @@ pub fn key_input<'k>(event: &KeyboardEvent, key: &'k str) -> Option<KeyInput<'k>
         alt: event.alt_key(),
         meta: event.meta_key(),
         on_control: matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY"),
+    })
+}
+
+pub fn focus_id(id: &str) {
+    if let Some(element) =
+        document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
+/// The id of the focused element (`""` when none has one).
+pub fn active_id() -> String {
+    document().active_element().map(|e| e.id()).unwrap_or_default()
+}
+
+/// Scrolls the element with `id` to the top of the window.
+pub fn scroll_to(id: &str) {
+    if let Some(element) = document().get_element_by_id(id) {
+        element.scroll_into_view();
+    }
+}
+
+/// The first of `count` sections (ids from `id_of`) whose bottom is below the top of the window.
+pub fn first_visible(count: usize, id_of: impl Fn(usize) -> String) -> Option<usize> {
+    (0..count).find(|&i| {
+        document().get_element_by_id(&id_of(i)).is_some_and(|e| e.get_bounding_client_rect().bottom() > 80.0)
     })
 }

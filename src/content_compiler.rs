@@ -141,6 +141,32 @@ pub fn plain_text(inlines: &[Inline]) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The words of some blocks (image alt text left out), one line a block or list item: what the
+/// search index holds.
+pub fn blocks_text(blocks: &[Block]) -> String {
+    fn items(list: &[Item], lines: &mut Vec<String>) {
+        for item in list {
+            lines.push(plain_text(&item.content));
+            items(&item.children, lines);
+        }
+    }
+    fn walk(blocks: &[Block], lines: &mut Vec<String>) {
+        for block in blocks {
+            match block {
+                Block::Heading { content, .. } | Block::Paragraph(content) => lines.push(plain_text(content)),
+                Block::List { items: list, .. } => items(list, lines),
+                Block::Figure { caption, .. } => lines.push(caption.clone()),
+                Block::Quote(inner) => walk(inner, lines),
+                Block::Code(code) => lines.push(code.clone()),
+            }
+        }
+    }
+    let mut lines = Vec::new();
+    walk(blocks, &mut lines);
+    lines.retain(|l| !l.is_empty());
+    lines.join("\n")
+}
+
 /// Compiles the talk. `image_exists` answers whether a relative path exists under `public/`.
 /// All mistakes are returned, each with its line, sorted by line.
 pub fn compile(source: &str, image_exists: &dyn Fn(&str) -> bool) -> Result<Deck, Vec<ContentError>> {
@@ -708,8 +734,13 @@ pub fn to_rust(deck: &Deck) -> String {
     for s in &deck.slides {
         let _ = write!(
             out,
-            "\nSlide {{ id: {:?}, title: {:?}, layout: Layout::{:?}, steps: {}, body: &[",
-            s.id, s.title, s.layout, s.steps
+            "\nSlide {{ id: {:?}, title: {:?}, layout: Layout::{:?}, steps: {}, text: {:?}, notes_text: {:?}, body: &[",
+            s.id,
+            s.title,
+            s.layout,
+            s.steps,
+            blocks_text(&s.body),
+            blocks_text(&s.notes)
         );
         emit_blocks(&mut out, &s.body);
         out.push_str("], notes: &[");

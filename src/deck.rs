@@ -49,6 +49,10 @@ pub struct Slide {
     pub layout: Layout,
     /// Fragment steps: 0 shows everything at once.
     pub steps: u16,
+    /// The slide's words, a line a block (compiled for search: no parsing at run time).
+    pub text: &'static str,
+    /// The notes' words, likewise.
+    pub notes_text: &'static str,
     pub body: &'static [Block],
     pub notes: &'static [Block],
 }
@@ -174,29 +178,4 @@ pub fn plain_text(inlines: &[Inline]) -> String {
     let mut out = String::new();
     walk(inlines, &mut out);
     out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-impl Deck {
-    /// The slides a go-to box query names: a number is that slide; words find the slides whose
-    /// titles hold all of them (any case). At most `limit` results, in deck order.
-    pub fn find(&self, query: &str, limit: usize) -> Vec<usize> {
-        let query = query.trim();
-        if query.is_empty() {
-            return Vec::new();
-        }
-        if let Ok(n) = query.parse::<usize>() {
-            return if (1..=self.slides.len()).contains(&n) { vec![n - 1] } else { Vec::new() };
-        }
-        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
-        self.slides
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| {
-                let title = s.title.to_lowercase();
-                words.iter().all(|w| title.contains(w.as_str()))
-            })
-            .map(|(i, _)| i)
-            .take(limit)
-            .collect()
-    }
 }

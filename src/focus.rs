@@ -17,7 +17,7 @@ pub fn follow_overlay(open: impl Fn() -> bool + 'static, target: impl Fn() -> St
                 before.set_value(active_element());
             }
             // After the overlay's DOM is drawn, whichever effect runs first.
-            request_animation_frame(move || focus(&id));
+            request_animation_frame(move || crate::browser::focus_id(&id));
         } else if was_open == Some(true) {
             let back = before.get_value().filter(|e| e.is_connected()).or_else(|| document().body());
             if let Some(element) = back {
@@ -30,10 +30,4 @@ pub fn follow_overlay(open: impl Fn() -> bool + 'static, target: impl Fn() -> St
 
 fn active_element() -> Option<HtmlElement> {
     document().active_element()?.dyn_into::<HtmlElement>().ok()
-}
-
-fn focus(id: &str) {
-    if let Some(element) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-        let _ = element.focus();
-    }
 }

@@ -16,8 +16,10 @@ pub enum Action {
     Fullscreen,
     Help,
     SpeakerView,
-    /// The go-to box: a slide by number or by words of its title.
-    GoToBox,
+    /// The reading view (the talk as one page) on or off.
+    Read,
+    /// The search box: a slide by number, or by words of its title, text or notes.
+    Search,
 }
 
 impl Action {
@@ -36,14 +38,17 @@ impl Action {
             Action::Fullscreen => "Fullscreen on or off",
             Action::Help => "This help",
             Action::SpeakerView => "Speaker view in a new window",
-            Action::GoToBox => "Go to a slide by number or title",
+            Action::Read => "Read the talk as a page, or back to the slides",
+            Action::Search => "Search: a slide number, or words of the talk",
         }
     }
 
     pub fn group(self) -> Group {
         match self {
-            Action::Navigate(_) | Action::GoToBox => Group::Navigate,
-            Action::Overview | Action::SpeakerView | Action::Help | Action::Escape => Group::Views,
+            Action::Navigate(_) | Action::Search => Group::Navigate,
+            Action::Overview | Action::SpeakerView | Action::Read | Action::Help | Action::Escape => {
+                Group::Views
+            }
             Action::Blackout | Action::Whiteout | Action::Fullscreen => Group::Screen,
         }
     }
@@ -80,11 +85,13 @@ pub struct KeyInput<'a> {
     pub on_control: bool,
 }
 
-/// A key (as `KeyboardEvent.key`, letters lowercase) and, where it matters, the Shift state.
+/// A key (as `KeyboardEvent.key`, letters lowercase) and, where it matters, the Shift state;
+/// `ctrl` bindings need Ctrl (or ⌘), all others must be pressed without it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Binding {
     pub key: &'static str,
     pub shift: Option<bool>,
+    pub ctrl: bool,
     pub action: Action,
     /// How the help overlay names the key.
     pub label: &'static str,
@@ -94,7 +101,7 @@ impl Binding {
     /// A printable character key (a letter, digit or punctuation): WCAG 2.1.4 lets people turn
     /// these off, since they fire by accident with speech input.
     pub fn is_character_key(&self) -> bool {
-        is_character_key(self.key)
+        !self.ctrl && is_character_key(self.key)
     }
 }
 
@@ -104,7 +111,11 @@ fn is_character_key(key: &str) -> bool {
 }
 
 const fn bind(key: &'static str, shift: Option<bool>, action: Action, label: &'static str) -> Binding {
-    Binding { key, shift, action, label }
+    Binding { key, shift, ctrl: false, action, label }
+}
+
+const fn bind_ctrl(key: &'static str, action: Action, label: &'static str) -> Binding {
+    Binding { key, shift: None, ctrl: true, action, label }
 }
 
 const NEXT: Action = Action::Navigate(Command::Next);
@@ -124,10 +135,13 @@ pub const BINDINGS: &[Binding] = &[
     bind("p", None, PREV, "P"),
     bind("Home", None, Action::Navigate(Command::First), "Home"),
     bind("End", None, Action::Navigate(Command::Last), "End"),
-    bind("g", None, Action::GoToBox, "G"),
+    bind("g", None, Action::Search, "G"),
+    bind("/", None, Action::Search, "/"),
+    bind_ctrl("k", Action::Search, "Ctrl+K"),
     bind("o", None, Action::Overview, "O"),
     bind("Escape", None, Action::Escape, "Esc"),
     bind("s", None, Action::SpeakerView, "S"),
+    bind("r", None, Action::Read, "R"),
     bind("?", None, Action::Help, "?"),
     bind("b", None, Action::Blackout, "B"),
     bind(".", None, Action::Blackout, "."),
@@ -170,9 +184,13 @@ const MAX_TYPED: u32 = 99_999;
 
 impl Keyboard {
     pub fn press(&mut self, input: KeyInput<'_>) -> Outcome {
-        if input.ctrl || input.alt || input.meta {
-            // Browser and system shortcuts (Ctrl+R, Alt+←, …) are never ours.
+        if input.alt || (input.ctrl && input.meta) {
+            // Browser and system shortcuts (Alt+←, …) are never ours.
             return Outcome::Ignored;
+        }
+        if input.ctrl || input.meta {
+            // Only our own Ctrl bindings (Ctrl+K); Ctrl+R and friends stay the browser's.
+            return lookup_ctrl(input.key).map_or(Outcome::Ignored, |b| Outcome::Act(b.action));
         }
         if let Some(digit) = single_digit(input.key).filter(|_| self.character_keys) {
             let typed = self.typed.unwrap_or(0).saturating_mul(10).saturating_add(digit).min(MAX_TYPED);
@@ -208,6 +226,10 @@ impl Keyboard {
         }
     }
 
+    pub fn clear_typed(&mut self) {
+        self.typed = None;
+    }
+
     /// The number typed so far, if any.
     pub fn typed(&self) -> Option<u32> {
         self.typed
@@ -231,7 +253,11 @@ pub fn lookup(key: &str, shift: bool) -> Option<&'static Binding> {
     } else {
         key
     };
-    BINDINGS.iter().find(|b| b.key == key && b.shift.is_none_or(|s| s == shift))
+    BINDINGS.iter().find(|b| !b.ctrl && b.key == key && b.shift.is_none_or(|s| s == shift))
+}
+
+fn lookup_ctrl(key: &str) -> Option<&'static Binding> {
+    BINDINGS.iter().find(|b| b.ctrl && b.key.eq_ignore_ascii_case(key))
 }
 
 /// The help overlay's rows for a group: each action once, with all its keys.
@@ -281,13 +307,21 @@ mod tests {
             ("f", Action::Fullscreen),
             ("?", Action::Help),
             ("s", Action::SpeakerView),
-            ("g", Action::GoToBox),
+            ("r", Action::Read),
+            ("g", Action::Search),
+            ("/", Action::Search),
         ];
         for (k, action) in cases {
             assert_eq!(kb.press(key(k)), Outcome::Act(action), "{k}");
         }
         let question = KeyInput { key: "?", shift: true, ..KeyInput::default() };
         assert_eq!(kb.press(question), Outcome::Act(Action::Help));
+        let ctrl_k = KeyInput { key: "k", ctrl: true, ..KeyInput::default() };
+        assert_eq!(kb.press(ctrl_k), Outcome::Act(Action::Search));
+        let cmd_k = KeyInput { key: "K", meta: true, ..KeyInput::default() };
+        assert_eq!(kb.press(cmd_k), Outcome::Act(Action::Search));
+        let ctrl_n = KeyInput { key: "n", ctrl: true, ..KeyInput::default() };
+        assert_eq!(kb.press(ctrl_n), Outcome::Ignored, "Ctrl+N is the browser's");
     }
 
     #[test]
@@ -333,12 +367,14 @@ mod tests {
     #[test]
     fn character_keys_can_be_turned_off() {
         let mut kb = Keyboard { character_keys: false, ..Keyboard::default() };
-        for k in ["n", "p", "o", "b", ".", "w", "f", "?", "s", "g", "5"] {
+        for k in ["n", "p", "o", "b", ".", "w", "f", "?", "s", "r", "g", "/", "5"] {
             assert_eq!(kb.press(key(k)), Outcome::Ignored, "{k}");
         }
         for k in ["ArrowRight", "PageDown", " ", "Home"] {
             assert!(matches!(kb.press(key(k)), Outcome::Act(_)), "{k} stays on");
         }
+        let ctrl_k = KeyInput { key: "k", ctrl: true, ..KeyInput::default() };
+        assert_eq!(kb.press(ctrl_k), Outcome::Act(Action::Search), "Ctrl+K is not a single key");
     }
 
     #[test]

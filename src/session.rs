@@ -1,5 +1,5 @@
 //! The talk as this window holds it: where the talk is and what covers the screen (shared with the
-//! other windows), and what is open in this window only (help, the go-to box, the overview cursor).
+//! other windows), and what is open in this window only (help, the search box, the overview cursor).
 //! Every key, button and message ends up as a call here.
 
 use crate::browser;
@@ -15,14 +15,14 @@ pub const CHARACTER_KEYS_SETTING: &str = "cppg-deck:character-keys";
 #[derive(Clone, Copy)]
 pub struct Session {
     pub deck: &'static Deck,
-    pub view: View,
+    pub view: RwSignal<View>,
     pub pos: RwSignal<Position>,
     pub overview: RwSignal<bool>,
     pub screen: RwSignal<Screen>,
     /// The slide the overview's cursor is on.
     pub cursor: RwSignal<usize>,
     pub help: RwSignal<bool>,
-    pub goto: RwSignal<bool>,
+    pub search: RwSignal<bool>,
     /// Digits typed so far for "number, then Enter".
     pub typed: RwSignal<Option<u32>>,
     /// Single character shortcuts on (the default) or off (WCAG 2.1.4), remembered.
@@ -35,13 +35,13 @@ impl Session {
         let character_keys = browser::load(CHARACTER_KEYS_SETTING).as_deref() != Some("off");
         Session {
             deck: &TALK,
-            view,
+            view: RwSignal::new(view),
             pos: RwSignal::new(start.clamp(&TALK)),
             overview: RwSignal::new(false),
             screen: RwSignal::new(Screen::Slide),
             cursor: RwSignal::new(0),
             help: RwSignal::new(false),
-            goto: RwSignal::new(false),
+            search: RwSignal::new(false),
             typed: RwSignal::new(None),
             character_keys: RwSignal::new(character_keys),
             announcement: RwSignal::new(String::new()),
@@ -64,15 +64,27 @@ impl Session {
         self.overview.set(open);
     }
 
-    /// Goes to a slide from the overview or the go-to box, and closes them.
+    /// Goes to a slide from the overview or the search box, and closes them.
     pub fn choose(&self, slide: usize) {
         self.go(Command::GoTo(slide));
         self.overview.set(false);
-        self.goto.set(false);
+        self.search.set(false);
     }
 
     pub fn toggle_screen(&self, cover: Screen) {
         self.screen.update(|s| *s = if *s == cover { Screen::Slide } else { cover });
+    }
+
+    /// Between the slides and the reading view, at the same place; the speaker view stays itself.
+    pub fn toggle_reading(&self) {
+        let next = match self.view.get_untracked() {
+            View::Deck => View::Read,
+            View::Read => View::Deck,
+            View::Speaker => return,
+        };
+        self.overview.set(false);
+        self.view.set(next);
+        browser::set_query(next.query());
     }
 
     pub fn set_character_keys(&self, on: bool) {
@@ -80,9 +92,9 @@ impl Session {
         browser::store(CHARACTER_KEYS_SETTING, if on { "on" } else { "off" });
     }
 
-    /// Whether a dialog of this window (help, go-to) holds the keyboard.
+    /// Whether a dialog of this window (help, search) holds the keyboard.
     pub fn dialog_open(&self) -> bool {
-        self.help.get_untracked() || self.goto.get_untracked()
+        self.help.get_untracked() || self.search.get_untracked()
     }
 
     pub fn act(&self, action: Action) {
@@ -92,8 +104,8 @@ impl Session {
             Action::Escape => {
                 if self.help.get_untracked() {
                     self.help.set(false);
-                } else if self.goto.get_untracked() {
-                    self.goto.set(false);
+                } else if self.search.get_untracked() {
+                    self.search.set(false);
                 } else if self.screen.get_untracked() != Screen::Slide {
                     self.screen.set(Screen::Slide);
                 } else {
@@ -105,11 +117,12 @@ impl Session {
             Action::Fullscreen => browser::toggle_fullscreen(),
             Action::Help => self.help.update(|h| *h = !*h),
             Action::SpeakerView => {
-                if self.view != View::Speaker {
+                if self.view.get_untracked() != View::Speaker {
                     browser::open_speaker_window();
                 }
             }
-            Action::GoToBox => self.goto.set(true),
+            Action::Read => self.toggle_reading(),
+            Action::Search => self.search.set(true),
         }
     }
 

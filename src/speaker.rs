@@ -3,11 +3,11 @@
 //! the talk's planned duration. It drives the audience window and follows it, both ways.
 
 use crate::browser;
-use crate::goto::GoToBox;
 use crate::help::Help;
 use crate::nav::{self, Command};
 use crate::overview::Overview;
 use crate::render::{blocks, preview, Fragments};
+use crate::search_box::SearchBox;
 use crate::session::Session;
 use crate::sync::Screen;
 use crate::timer::{describe_pace, format_duration, pace_seconds, Timer};
@@ -100,7 +100,7 @@ pub fn SpeakerView(s: Session) -> impl IntoView {
                 <span class="speaker-clock" aria-label="Clock">{clock}</span>
                 {move || screen_note().map(|note| view! { <strong class="speaker-screen">{note}</strong> })}
             </header>
-            <main class="speaker-main" inert=move || s.overview.get() || s.help.get() || s.goto.get()>
+            <main class="speaker-main" inert=move || s.overview.get() || s.help.get() || s.search.get()>
                 <section class="speaker-current" aria-labelledby="speaker-current-title">
                     <h2 id="speaker-current-title" class="speaker-label">
                         "Now: " {move || deck.slides[pos.get().slide].title}
@@ -152,7 +152,7 @@ pub fn SpeakerView(s: Session) -> impl IntoView {
             // No <Cover>: while the room sees black, the speaker still sees the notes.
             <Overview s=s />
             <Help s=s />
-            <GoToBox s=s />
+            <SearchBox s=s />
             <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
                 {move || s.announcement.get()}
             </div>

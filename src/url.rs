@@ -98,6 +98,19 @@ pub enum View {
     #[default]
     Deck,
     Speaker,
+    /// The whole talk as one article: contents, every slide, its notes as a transcript.
+    Read,
+}
+
+impl View {
+    /// The query string that opens this view (kept in the address bar, so reload keeps it).
+    pub fn query(self) -> &'static str {
+        match self {
+            View::Deck => "",
+            View::Speaker => "?view=speaker",
+            View::Read => "?view=read",
+        }
+    }
 }
 
 /// What the query string asks for: `?view=speaker`, `?auto=N` (kiosk, seconds).
@@ -113,6 +126,7 @@ pub fn parse_query(search: &str) -> Query {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         match (key, value) {
             ("view", "speaker") => query.view = View::Speaker,
+            ("view", "read") => query.view = View::Read,
             ("auto", seconds) => query.auto_seconds = crate::kiosk::parse_seconds(seconds),
             _ => {}
         }
@@ -128,6 +142,7 @@ mod query_tests {
     fn reads_view_and_kiosk() {
         assert_eq!(parse_query(""), Query::default());
         assert_eq!(parse_query("?view=speaker").view, View::Speaker);
+        assert_eq!(parse_query("?view=read").view, View::Read);
         assert_eq!(parse_query("?x=1&auto=8").auto_seconds, Some(8.0));
         assert_eq!(parse_query("?view=SPEAKER&auto=-1"), Query::default());
         assert_eq!(parse_query("?view&auto&&=&view=speaker=1"), Query::default());

@@ -4,12 +4,12 @@
 
 use crate::browser;
 use crate::channel::Channel;
-use crate::keys::{Keyboard, Outcome};
+use crate::keys::{Action, Keyboard, Outcome};
 use crate::kiosk::Kiosk;
 use crate::nav::{self, Command};
 use crate::session::Session;
 use crate::sync::{self, Body, Screen, Shared};
-use crate::url;
+use crate::url::{self, View};
 use gloo_timers::callback::{Interval, Timeout};
 use leptos::ev;
 use leptos::prelude::*;
@@ -21,8 +21,10 @@ pub fn follow_url(s: Session) {
         let p = s.pos.get();
         let hash = url::encode(p);
         if browser::location_hash() != hash {
-            // A new slide is a new history entry; fragment steps update it in place.
-            browser::set_hash(&hash, prev.is_some_and(|q| q.slide != p.slide));
+            // A new slide is a new history entry; fragment steps update it in place, and so does
+            // scrolling through the reading view.
+            let reading = s.view.get_untracked() == View::Read;
+            browser::set_hash(&hash, !reading && prev.is_some_and(|q| q.slide != p.slide));
         }
         let slide = &s.deck.slides[p.slide];
         browser::set_title(&s.deck.document_title(p.slide));
@@ -63,10 +65,10 @@ pub fn listen_keys(s: Session, overview_columns: impl Fn() -> usize + 'static) {
     let on_key = window_event_listener(ev::keydown, move |event| {
         let key = event.key();
         let Some(input) = browser::key_input(&event, &key) else { return };
-        if is_modifier(&key) || input.ctrl || input.alt || input.meta {
+        if is_modifier(&key) || input.alt {
             return;
         }
-        if s.screen.get_untracked() != Screen::Slide {
+        if s.screen.get_untracked() != Screen::Slide && !(input.ctrl || input.meta) {
             // Any key brings the slide back (and does nothing else).
             event.prevent_default();
             s.screen.set(Screen::Slide);
@@ -77,7 +79,7 @@ pub fn listen_keys(s: Session, overview_columns: impl Fn() -> usize + 'static) {
             if key == "Escape" {
                 event.prevent_default();
                 s.help.set(false);
-                s.goto.set(false);
+                s.search.set(false);
             }
             return;
         }
@@ -89,7 +91,8 @@ pub fn listen_keys(s: Session, overview_columns: impl Fn() -> usize + 'static) {
                     s.cursor.update(|c| *c = nav::grid_move(*c, &key, overview_columns(), len));
                     return;
                 }
-                "Enter" if !input.on_control => {
+                // The cursor decides, not the focus: focus follows the cursor a frame later.
+                "Enter" | " " => {
                     event.prevent_default();
                     s.choose(s.cursor.get_untracked());
                     return;
@@ -103,11 +106,30 @@ pub fn listen_keys(s: Session, overview_columns: impl Fn() -> usize + 'static) {
                 k.press(input)
             })
             .unwrap_or(Outcome::Ignored);
-        if outcome != Outcome::Ignored {
+        let reading = s.view.get_untracked() == View::Read;
+        let ours = match outcome {
+            Outcome::Act(action) => {
+                !reading || matches!(action, Action::Read | Action::Search | Action::Help)
+            }
+            Outcome::Ignored => false,
+            _ => !reading,
+        };
+        if ours {
             event.prevent_default();
         }
-        if let Outcome::Act(action) = outcome {
-            s.act(action);
+        match outcome {
+            // The reading view is a page: arrows and space scroll it, slide keys do nothing.
+            Outcome::Act(action) if s.view.get_untracked() == View::Read => {
+                if matches!(action, Action::Read | Action::Search | Action::Help | Action::Escape) {
+                    s.act(action);
+                } else {
+                    s.typed.set(None);
+                    keyboard.update_value(|k| k.clear_typed());
+                    return;
+                }
+            }
+            Outcome::Act(action) => s.act(action),
+            _ => {}
         }
         s.typed.set(keyboard.with_value(Keyboard::typed));
     });
@@ -122,6 +144,8 @@ pub fn sync_windows(s: Session) {
     let received = StoredValue::new(None::<Shared>);
     let deck_in = deck.clone();
     let channel = Channel::open(move |text| match sync::decode(&text, &deck_in, me) {
+        // Reading is personal: a reader's page neither follows nor drives the talk.
+        Ok(_) if s.view.get_untracked() == View::Read => None,
         Ok(Body::State { state }) => {
             s.apply(state);
             received.set_value(Some(s.shared()));
@@ -141,7 +165,8 @@ pub fn sync_windows(s: Session) {
         let state =
             Shared { slide: pos.slide, step: pos.step, overview: s.overview.get(), screen: s.screen.get() };
         // A window that just opened does not impose its state: it asked with Hello instead.
-        if first_run.is_some() && received.get_value() != Some(state) {
+        let reading = s.view.get_untracked() == View::Read;
+        if first_run.is_some() && !reading && received.get_value() != Some(state) {
             let text = sync::encode(&deck, me, Body::State { state });
             channel.with_value(|c| c.post(&text));
         }

@@ -414,15 +414,15 @@ async fn blackout_and_whiteout_return_on_any_key() {
 }
 
 #[wasm_bindgen_test]
-async fn the_go_to_box_finds_slides_by_number_and_by_title() {
+async fn the_search_box_finds_slides_by_number_title_text_and_notes() {
     let _app = mount_at("").await;
     press("g").await;
-    until("the box to take focus", 10, || active_id() == "goto-input").await;
-    let input: web_sys::HtmlInputElement = query("#goto-input").unchecked_into();
+    until("the box to take focus", 10, || active_id() == "search-input").await;
+    let input: web_sys::HtmlInputElement = query("#search-input").unchecked_into();
     let target = TALK.slides.iter().position(|s| s.title.to_lowercase().contains("facets")).unwrap();
     type_into(&input, "FACETS");
     tick().await;
-    assert!(!query_all(".goto-results button").is_empty());
+    assert!(!query_all(".search-results button").is_empty());
     let init = KeyboardEventInit::new();
     init.set_key("Enter");
     init.set_bubbles(true);
@@ -430,14 +430,26 @@ async fn the_go_to_box_finds_slides_by_number_and_by_title() {
         .dispatch_event(&KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap())
         .unwrap();
     tick().await;
-    assert!(!exists(".goto"));
+    assert!(!exists(".search"));
     assert_eq!(current_index(), target + 1);
     press("g").await;
-    let input: web_sys::HtmlInputElement = query("#goto-input").unchecked_into();
+    let input: web_sys::HtmlInputElement = query("#search-input").unchecked_into();
     type_into(&input, "5");
     tick().await;
-    click(".goto-results button").await;
+    click(".search-results button").await;
     assert_eq!(current_index(), 5);
+    // Words of the notes are found too, shown in context with the words marked.
+    press("/").await;
+    let input: web_sys::HtmlInputElement = query("#search-input").unchecked_into();
+    type_into(&input, "insightful");
+    tick().await;
+    let place = query(".search-results .search-place").text_content().unwrap();
+    assert_eq!(place, "in the notes");
+    assert_eq!(query(".search-results mark").text_content().unwrap().to_lowercase(), "insightful");
+    type_into(&input, "zebra crossing");
+    tick().await;
+    assert!(query_all(".search-results button").is_empty());
+    assert_eq!(query("#search-count").text_content().unwrap(), "Nothing found");
 }
 
 #[wasm_bindgen_test]
@@ -530,4 +542,39 @@ async fn closing_an_overlay_gives_focus_back_to_where_it_was() {
         })
         .await;
     }
+}
+
+#[wasm_bindgen_test]
+async fn the_reading_view_holds_the_whole_talk_and_keeps_the_place_both_ways() {
+    let _app = mount_with("?view=read", "#/5").await;
+    assert!(exists(".reader"));
+    assert!(!exists("main.stage"), "no slides stage in the reading view");
+    assert_eq!(query_all(".article > section.read-slide").len(), TALK.slides.len());
+    assert_eq!(query_all(".toc a").len(), TALK.slides.len(), "the contents link every slide");
+    let with_notes = TALK.slides.iter().filter(|s| !s.notes.is_empty()).count();
+    assert_eq!(query_all(".transcript").len(), with_notes);
+    assert!(
+        query_all(".article .fragment").iter().all(|f| f.class_list().contains("shown")),
+        "every fragment shown"
+    );
+    for (i, slide) in TALK.slides.iter().enumerate() {
+        let section = query(&format!("#read-{}", i + 1));
+        assert!(section.text_content().unwrap().contains(slide.title));
+    }
+    // Slide keys do not move a page that is being read.
+    press("ArrowRight").await;
+    press("End").await;
+    assert_eq!(hash(), "#/5");
+    // R goes back to the slides, at the same place…
+    press("r").await;
+    until("the slides to come back", 10, || exists("main.stage")).await;
+    assert_eq!(current_index(), 5);
+    assert_eq!(window().location().search().unwrap(), "");
+    // …and from the slides, R opens the page at the slide being shown.
+    press("ArrowRight").await;
+    let here = hash();
+    press("r").await;
+    until("the reading view", 10, || exists(".reader")).await;
+    assert_eq!(window().location().search().unwrap(), "?view=read");
+    assert_eq!(hash(), here);
 }

@@ -246,20 +246,23 @@ async fn every_shortcut_in_the_help_does_what_it_says() {
         let start = if binding.action == Action::Navigate(Command::Prev) { s + 1 } else { s };
         b.open(&format!("#/{start}")).await;
         let windows_before = b.client.windows().await.unwrap().len();
-        b.type_char(webdriver_key(binding.key), binding.shift == Some(true)).await;
+        b.chord(webdriver_key(binding.key), binding.shift == Some(true), binding.ctrl).await;
         let check = match binding.action {
             Action::Navigate(Command::Next) => format!("location.hash === '#/{}'", s + 1),
             Action::Navigate(Command::Prev) => format!("location.hash === '#/{s}'"),
             Action::Navigate(Command::First) => "location.hash === '#/1'".into(),
             Action::Navigate(Command::Last) => format!("location.hash === '#/{}'", last()),
             Action::Navigate(other) => panic!("no key should be bound to {other:?}"),
-            Action::GoToBox => "document.activeElement.id === 'goto-input'".into(),
+            Action::Search => "document.activeElement.id === 'search-input'".into(),
             Action::Overview | Action::Escape => "!!document.querySelector('.overview')".into(),
             Action::Help => "!!document.querySelector('.help')".into(),
             Action::Blackout => "!!document.querySelector('.cover:not(.white)')".into(),
             Action::Whiteout => "!!document.querySelector('.cover.white')".into(),
             Action::Fullscreen => "!!document.fullscreenElement".into(),
             Action::SpeakerView => "true".into(),
+            Action::Read => format!(
+                "!!document.querySelector('.reader') && location.search === '?view=read' && location.hash === '#/{s}'"
+            ),
         };
         b.wait_until(
             &format!("{} to do: {}", binding.label, binding.action.describe()),

@@ -271,13 +271,23 @@ impl Browser {
     }
 
     pub async fn type_char(&self, c: char, shift: bool) {
+        self.chord(c, shift, false).await;
+    }
+
+    /// A key pressed with Shift and/or Control held.
+    pub async fn chord(&self, c: char, shift: bool, ctrl: bool) {
+        let modifiers: Vec<char> = [(shift, Key::Shift), (ctrl, Key::Control)]
+            .into_iter()
+            .filter(|(held, _)| *held)
+            .map(|(_, key)| key.into())
+            .collect();
         let mut keys = KeyActions::new("keyboard".into());
-        if shift {
-            keys = keys.then(KeyAction::Down { value: Key::Shift.into() });
+        for m in &modifiers {
+            keys = keys.then(KeyAction::Down { value: *m });
         }
         keys = keys.then(KeyAction::Down { value: c }).then(KeyAction::Up { value: c });
-        if shift {
-            keys = keys.then(KeyAction::Up { value: Key::Shift.into() });
+        for m in modifiers.iter().rev() {
+            keys = keys.then(KeyAction::Up { value: *m });
         }
         self.client.perform_actions(keys).await.unwrap();
     }

@@ -1,0 +1,42 @@
+//! Light and dark: the system's choice (`prefers-color-scheme`) unless the visitor toggles it; the
+//! toggle is remembered. The colours are CSS variables in `deck.css`, switched by `data-theme`.
+
+use crate::browser;
+use leptos::prelude::{document, window};
+
+const THEME_KEY: &str = "cppg-deck:theme";
+
+/// Puts the remembered choice, if any, on `<html>` (anything but "light" or "dark" is ignored).
+pub fn apply_stored() {
+    if let Some(theme) = browser::load(THEME_KEY).filter(|t| t == "light" || t == "dark") {
+        set(&theme);
+    }
+}
+
+fn set(theme: &str) {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("data-theme", theme);
+    }
+}
+
+/// Whether the page shows dark now: the visitor's choice, else the system's.
+pub fn is_dark() -> bool {
+    let chosen = document().document_element().and_then(|root| root.get_attribute("data-theme"));
+    match chosen.as_deref() {
+        Some("dark") => true,
+        Some("light") => false,
+        _ => window()
+            .match_media("(prefers-color-scheme: dark)")
+            .ok()
+            .flatten()
+            .is_some_and(|query| query.matches()),
+    }
+}
+
+/// Switches to the other theme and remembers it; returns whether it is now dark.
+pub fn toggle() -> bool {
+    let theme = if is_dark() { "light" } else { "dark" };
+    set(theme);
+    browser::store(THEME_KEY, theme);
+    theme == "dark"
+}
