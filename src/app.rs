@@ -120,6 +120,11 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
                 <button class="open-reading" aria-label="Read as a page" on:click=move |_| s.toggle_reading()>
                     <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M5 4h14v16H5zM8 8h8M8 12h8M8 16h5" /></svg>
                 </button>
+                <button class="copy-link" aria-label="Copy link to this slide" on:click=move |_| s.copy_link()>
+                    <svg viewBox="0 0 24 24" aria-hidden="true">
+                        <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" />
+                    </svg>
+                </button>
                 <ThemeButton />
                 <button class="open-help" aria-label="Keyboard shortcuts" on:click=move |_| s.help.set(true)>
                     <svg viewBox="0 0 24 24" aria-hidden="true">
@@ -132,6 +137,7 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
             {move || s.typed.get().map(|n| view! {
                 <div class="jump-hint" aria-hidden="true">"Go to slide " {n} " ⏎"</div>
             })}
+            <Notice s=s />
             <Cover s=s />
             <Overview s=s />
             <Help s=s />
@@ -174,5 +180,20 @@ pub fn ThemeButton() -> impl IntoView {
         >
             <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M20 14.5A8 8 0 1 1 9.5 4a6.5 6.5 0 0 0 10.5 10.5z" /></svg>
         </button>
+    }
+}
+
+/// A short message on screen (a copied link), dismissed by a click or replaced by the next one.
+#[component]
+pub fn Notice(s: Session) -> impl IntoView {
+    move || {
+        s.notice.get().map(|text| {
+            view! {
+                <div class="notice">
+                    <span class="notice-text">{text}</span>
+                    <button class="notice-close" aria-label="Dismiss" on:click=move |_| s.notice.set(None)>"×"</button>
+                </div>
+            }
+        })
     }
 }

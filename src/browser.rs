@@ -171,3 +171,26 @@ pub fn first_visible(count: usize, id_of: impl Fn(usize) -> String) -> Option<us
         document().get_element_by_id(&id_of(i)).is_some_and(|e| e.get_bounding_client_rect().bottom() > 80.0)
     })
 }
+
+/// The address of this deck at `hash`, without the view (`?view=…`): what a shared link should be.
+pub fn link_to(hash: &str) -> String {
+    let location = window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    format!("{origin}{path}{hash}")
+}
+
+/// Puts `text` on the clipboard where the browser allows it (secure contexts); `false` otherwise.
+pub fn copy_to_clipboard(text: &str) -> bool {
+    let navigator: JsValue = window().navigator().into();
+    let Some(clipboard) = property(&navigator, "clipboard") else { return false };
+    let Some(write) = property(&clipboard, "writeText") else { return false };
+    let Some(write) = write.dyn_ref::<js_sys::Function>() else { return false };
+    match write.call1(&clipboard, &JsValue::from_str(text)) {
+        Ok(promise) => {
+            swallow_rejection(&promise);
+            true
+        }
+        Err(_) => false,
+    }
+}

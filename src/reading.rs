@@ -2,7 +2,7 @@
 //! section, each slide's content and images in order, its notes as the transcript beneath. Every
 //! slide has an anchor; the place is kept both ways when switching with the slides.
 
-use crate::app::ThemeButton;
+use crate::app::{Notice, ThemeButton};
 use crate::browser;
 use crate::deck::Layout;
 use crate::help::Help;
@@ -82,6 +82,7 @@ pub fn ReadingView(s: Session) -> impl IntoView {
                 <button class="reader-search" on:click=move |_| s.search.set(true)>"Search"</button>
                 <button class="reader-smaller" aria-label="Smaller text" on:click=move |_| resize(-10)>"A−"</button>
                 <button class="reader-larger" aria-label="Larger text" on:click=move |_| resize(10)>"A+"</button>
+                <button class="copy-link" on:click=move |_| s.copy_link()>"Copy link"</button>
                 <ThemeButton />
             </header>
             <nav class="toc" aria-labelledby="toc-title">
@@ -115,6 +116,7 @@ pub fn ReadingView(s: Session) -> impl IntoView {
                     }
                 }).collect_view()}
             </main>
+            <Notice s=s />
             <Help s=s />
             <SearchBox s=s />
         </div>

@@ -28,6 +28,8 @@ pub struct Session {
     /// Single character shortcuts on (the default) or off (WCAG 2.1.4), remembered.
     pub character_keys: RwSignal<bool>,
     pub announcement: RwSignal<String>,
+    /// A short message shown on screen (e.g. "Link copied"), until dismissed or replaced.
+    pub notice: RwSignal<Option<String>>,
 }
 
 impl Session {
@@ -45,6 +47,7 @@ impl Session {
             typed: RwSignal::new(None),
             character_keys: RwSignal::new(character_keys),
             announcement: RwSignal::new(String::new()),
+            notice: RwSignal::new(None),
         }
     }
 
@@ -85,6 +88,19 @@ impl Session {
         self.overview.set(false);
         self.view.set(next);
         browser::set_query(next.query());
+    }
+
+    /// Copies the link to the current slide and says so (or shows it, where copying is not allowed).
+    pub fn copy_link(&self) {
+        let pos = self.pos.get_untracked();
+        let link = browser::link_to(&crate::url::encode(Position::new(pos.slide, 0)));
+        let message = if browser::copy_to_clipboard(&link) {
+            format!("Link to slide {} copied: {link}", pos.slide + 1)
+        } else {
+            format!("Link to slide {}: {link}", pos.slide + 1)
+        };
+        self.notice.set(Some(message.clone()));
+        self.announcement.set(message);
     }
 
     pub fn set_character_keys(&self, on: bool) {

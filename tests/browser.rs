@@ -578,3 +578,38 @@ async fn the_reading_view_holds_the_whole_talk_and_keeps_the_place_both_ways() {
     assert_eq!(window().location().search().unwrap(), "?view=read");
     assert_eq!(hash(), here);
 }
+
+#[wasm_bindgen_test]
+async fn copy_link_gives_the_address_of_this_slide() {
+    let _app = mount_at("#/6").await;
+    click(".copy-link").await;
+    let notice = query(".notice-text").text_content().unwrap();
+    let path = window().location().pathname().unwrap();
+    let origin = window().location().origin().unwrap();
+    assert!(notice.ends_with(&format!("{origin}{path}#/6")), "{notice}");
+    assert!(!notice.contains("view="));
+    click(".notice-close").await;
+    assert!(!exists(".notice"));
+}
+
+#[wasm_bindgen_test]
+async fn the_theme_toggle_switches_and_is_remembered() {
+    let root = document().document_element().unwrap();
+    root.remove_attribute("data-theme").unwrap();
+    let _app = mount_at("").await;
+    let paper =
+        || window().get_computed_style(&root).unwrap().unwrap().get_property_value("--paper").unwrap();
+    let before = paper();
+    let was_dark = cppg_deck::theme::is_dark();
+    click(".theme-toggle").await;
+    assert_eq!(root.get_attribute("data-theme").as_deref(), Some(if was_dark { "light" } else { "dark" }));
+    assert_ne!(paper(), before, "the colours change");
+    assert_eq!(storage().get_item("cppg-deck:theme").unwrap(), root.get_attribute("data-theme"));
+    assert_eq!(
+        query(".theme-toggle").get_attribute("aria-pressed").as_deref(),
+        Some(if was_dark { "false" } else { "true" })
+    );
+    click(".theme-toggle").await;
+    assert_eq!(paper(), before);
+    root.remove_attribute("data-theme").unwrap();
+}

@@ -293,3 +293,23 @@ async fn every_shortcut_in_the_help_does_what_it_says() {
     }
     b.finish().await;
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
+async fn dark_mode_follows_the_system_and_the_toggle() {
+    let b = Browser::start().await;
+    let slide_colours = "const s = getComputedStyle(document.querySelector('section.current')); return [s.backgroundColor, s.color]";
+    b.open("#/2").await;
+    let light: Vec<String> = b.eval(slide_colours).await;
+    b.emulate_media("prefers-color-scheme", "dark").await;
+    let dark: Vec<String> = b.eval(slide_colours).await;
+    assert_ne!(light, dark, "the system's dark mode darkens the deck");
+    // The toggle overrides the system, and is remembered across visits.
+    b.client.find(fantoccini::Locator::Css(".theme-toggle")).await.unwrap().click().await.unwrap();
+    let toggled: Vec<String> = b.eval(slide_colours).await;
+    assert_eq!(toggled, light);
+    b.open("#/2").await;
+    let revisited: Vec<String> = b.eval(slide_colours).await;
+    assert_eq!(revisited, light, "the choice outlives the visit");
+    b.finish().await;
+}
