@@ -313,3 +313,27 @@ async fn dark_mode_follows_the_system_and_the_toggle() {
     assert_eq!(revisited, light, "the choice outlives the visit");
     b.finish().await;
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
+async fn the_reading_view_opens_at_its_anchor_and_reads_on_a_phone() {
+    let b = Browser::start_sized(390, 844).await;
+    b.open("?view=read#/14").await;
+    b.wait_until(
+        "slide 14's section to be at the top",
+        "const r = document.getElementById('read-14').getBoundingClientRect(); return r.top >= -2 && r.top < 120",
+    )
+    .await;
+    let painted: Vec<String> = b
+        .eval("const s = getComputedStyle(document.querySelector('.reader')); return [s.backgroundColor, s.display, String(document.querySelector('.reader').getBoundingClientRect().height)]")
+        .await;
+    eprintln!("reader: {painted:?}");
+    let wide: bool = b.eval("return document.documentElement.scrollWidth <= window.innerWidth").await;
+    assert!(wide, "nothing wider than the phone");
+    if let Some(dir) = std::env::var_os("SCREENSHOTS") {
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(std::path::Path::new(&dir).join("read-390.png"), b.client.screenshot().await.unwrap())
+            .unwrap();
+    }
+    b.finish().await;
+}
