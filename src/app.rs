@@ -5,6 +5,7 @@ use crate::browser;
 use crate::help::Help;
 use crate::nav::{self, Command, Position};
 use crate::overview::{self, Overview};
+use crate::print::PrintView;
 use crate::reading::ReadingView;
 use crate::render::{slide_body, Fragments};
 use crate::search_box::SearchBox;
@@ -30,10 +31,13 @@ pub fn App() -> impl IntoView {
     wiring::listen_keys(s, || overview::columns(browser::viewport_width()));
     wiring::sync_windows(s);
     let kiosk_paused = query.auto_seconds.map(|seconds| wiring::run_kiosk(s, seconds));
+    wiring::print_from_any_view(s);
+    let notes = query.notes;
     move || match s.view.get() {
         View::Deck => view! { <AudienceView s=s kiosk_paused=kiosk_paused /> }.into_any(),
         View::Speaker => view! { <SpeakerView s=s /> }.into_any(),
         View::Read => view! { <ReadingView s=s /> }.into_any(),
+        View::Print => view! { <PrintView notes=notes /> }.into_any(),
     }
 }
 

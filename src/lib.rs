@@ -18,6 +18,7 @@ pub mod channel;
 pub mod focus;
 pub mod help;
 pub mod overview;
+pub mod print;
 pub mod reading;
 pub mod render;
 pub mod search_box;

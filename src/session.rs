@@ -83,7 +83,7 @@ impl Session {
         let next = match self.view.get_untracked() {
             View::Deck => View::Read,
             View::Read => View::Deck,
-            View::Speaker => return,
+            View::Speaker | View::Print => return,
         };
         self.overview.set(false);
         self.view.set(next);

@@ -100,6 +100,8 @@ pub enum View {
     Speaker,
     /// The whole talk as one article: contents, every slide, its notes as a transcript.
     Read,
+    /// One slide per 16:9 page, every fragment shown: what printing gives, from any view.
+    Print,
 }
 
 impl View {
@@ -109,15 +111,18 @@ impl View {
             View::Deck => "",
             View::Speaker => "?view=speaker",
             View::Read => "?view=read",
+            View::Print => "?print",
         }
     }
 }
 
-/// What the query string asks for: `?view=speaker`, `?auto=N` (kiosk, seconds).
+/// What the query string asks for: `?view=speaker|read`, `?print[&notes]`, `?auto=N` (kiosk).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Query {
     pub view: View,
     pub auto_seconds: Option<f64>,
+    /// `?print&notes`: the notes under each printed slide.
+    pub notes: bool,
 }
 
 pub fn parse_query(search: &str) -> Query {
@@ -127,6 +132,8 @@ pub fn parse_query(search: &str) -> Query {
         match (key, value) {
             ("view", "speaker") => query.view = View::Speaker,
             ("view", "read") => query.view = View::Read,
+            ("print", _) => query.view = View::Print,
+            ("notes", _) => query.notes = true,
             ("auto", seconds) => query.auto_seconds = crate::kiosk::parse_seconds(seconds),
             _ => {}
         }
@@ -143,6 +150,8 @@ mod query_tests {
         assert_eq!(parse_query(""), Query::default());
         assert_eq!(parse_query("?view=speaker").view, View::Speaker);
         assert_eq!(parse_query("?view=read").view, View::Read);
+        assert_eq!(parse_query("?print").view, View::Print);
+        assert!(parse_query("?print&notes").notes);
         assert_eq!(parse_query("?x=1&auto=8").auto_seconds, Some(8.0));
         assert_eq!(parse_query("?view=SPEAKER&auto=-1"), Query::default());
         assert_eq!(parse_query("?view&auto&&=&view=speaker=1"), Query::default());

@@ -217,3 +217,26 @@ pub fn idle_cursor() -> (ReadSignal<bool>, impl Fn() + Copy + 'static) {
     };
     (hidden.read_only(), moved)
 }
+
+/// Printing from any view prints the slides: the view switches to the print layout just before
+/// the browser lays out the pages, and back just after.
+pub fn print_from_any_view(s: Session) {
+    let before = StoredValue::new(None::<View>);
+    let on_before = window_event_listener(ev::beforeprint, move |_| {
+        let view = s.view.get_untracked();
+        if view != View::Print {
+            before.set_value(Some(view));
+            s.view.set(View::Print);
+        }
+    });
+    let on_after = window_event_listener(ev::afterprint, move |_| {
+        if let Some(view) = before.get_value() {
+            before.set_value(None);
+            s.view.set(view);
+        }
+    });
+    on_cleanup(move || {
+        on_before.remove();
+        on_after.remove();
+    });
+}

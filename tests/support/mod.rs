@@ -222,7 +222,7 @@ impl Browser {
     }
 
     pub async fn wait_for_app(&self) {
-        let mounted = "return !!document.querySelector('section.slide.current, .speaker-current .preview, .reader .article')";
+        let mounted = "return !!document.querySelector('section.slide.current, .speaker-current .preview, .reader .article, .print .print-page')";
         self.wait_until("the app to mount", mounted).await;
     }
 
