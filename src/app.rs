@@ -27,6 +27,7 @@ pub fn App() -> impl IntoView {
     let s = Session::new(query.view, start);
     browser::set_lang(s.deck.lang);
     crate::theme::apply_stored();
+    browser::register_service_worker();
     wiring::follow_url(s);
     wiring::listen_keys(s, || overview::columns(browser::viewport_width()));
     wiring::sync_windows(s);

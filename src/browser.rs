@@ -194,3 +194,16 @@ pub fn copy_to_clipboard(text: &str) -> bool {
         Err(_) => false,
     }
 }
+
+/// Registers the service worker (`sw.js`, next to the page) where the browser has them; the deck
+/// then works offline after one visit. Failure (plain http, private mode) changes nothing else.
+pub fn register_service_worker() {
+    let navigator: JsValue = window().navigator().into();
+    let Some(workers) = property(&navigator, "serviceWorker") else { return };
+    let Some(register) = property(&workers, "register") else { return };
+    if let Some(register) = register.dyn_ref::<js_sys::Function>() {
+        if let Ok(promise) = register.call1(&workers, &JsValue::from_str("sw.js")) {
+            swallow_rejection(&promise);
+        }
+    }
+}

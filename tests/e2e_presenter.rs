@@ -402,3 +402,48 @@ async fn printing_gives_one_slide_per_page_with_every_fragment() {
     }
     b.finish().await;
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
+async fn after_one_visit_the_deck_and_the_reading_view_work_offline() {
+    let b = Browser::start().await;
+    b.open("#/3").await;
+    b.wait_until(
+        "the service worker to take control",
+        "return !!navigator.serviceWorker && !!navigator.serviceWorker.controller",
+    )
+    .await;
+    support::cut_network(true);
+    let result = async {
+        // The server answers nothing now: a request gets no byte back.
+        let offline = {
+            use std::io::{Read, Write};
+            let host = b.base.trim_start_matches("http://").trim_end_matches('/');
+            let mut stream = std::net::TcpStream::connect(host).unwrap();
+            let _ = stream.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+            let mut reply = Vec::new();
+            let _ = stream.read_to_end(&mut reply);
+            reply.is_empty()
+        };
+        b.client.refresh().await.unwrap();
+        b.wait_for_app().await;
+        assert_eq!(b.hash().await, "#/3", "the deck reloads offline at its place");
+        b.press(Key::End).await;
+        b.wait_until(
+            "the last slide's images, offline",
+            "return [...document.querySelectorAll('section.current img')].every(i => i.complete && i.naturalWidth > 0)",
+        )
+        .await;
+        b.client.goto(&format!("{}?view=read#/5", b.base)).await.unwrap();
+        b.wait_for_app().await;
+        let sections: u64 = b.eval("return document.querySelectorAll('.article section').length").await;
+        assert_eq!(sections as usize, TALK.slides.len(), "the reading view works offline");
+        offline
+    }
+    .await;
+    support::cut_network(false);
+    assert!(result, "the network really was cut");
+    let manifest: String = b.eval("return document.querySelector('link[rel=manifest]').href").await;
+    assert!(manifest.ends_with("manifest.webmanifest"));
+    b.finish().await;
+}

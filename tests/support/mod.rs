@@ -48,6 +48,13 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
+static NETWORK_CUT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Cuts (or restores) the network between the browser and `dist/`: the server stops answering.
+pub fn cut_network(cut: bool) {
+    NETWORK_CUT.store(cut, std::sync::atomic::Ordering::SeqCst);
+}
+
 /// The base URL of `dist/`, served by a thread of this test process (started once).
 /// A deliberately plain HTTP/1.1 server: a thread per connection, one request per connection
 /// (`Connection: close`), so no keep-alive or pipelining state can stall a request.
@@ -59,6 +66,11 @@ pub fn serve_dist() -> &'static str {
         let port = listener.local_addr().unwrap().port();
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
+                if NETWORK_CUT.load(std::sync::atomic::Ordering::SeqCst) {
+                    // The network is "cut": the connection closes unanswered.
+                    drop(stream);
+                    continue;
+                }
                 let root = root.clone();
                 std::thread::spawn(move || respond(&root, stream));
             }
