@@ -19,6 +19,8 @@ use web_sys::TouchEvent;
 
 /// A swipe is a horizontal move of at least this many CSS pixels, clearly more sideways than up.
 const SWIPE_MIN_PX: f64 = 40.0;
+/// A touch that moves less than this is a tap.
+const TAP_MAX_PX: f64 = 10.0;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -59,6 +61,11 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
         let (dx, dy) = (f64::from(t.client_x()) - x0, f64::from(t.client_y()) - y0);
         if dx.abs() >= SWIPE_MIN_PX && dx.abs() > 1.5 * dy.abs() {
             s.go(if dx < 0.0 { Command::Next } else { Command::Prev });
+        } else if dx.abs() < TAP_MAX_PX && dy.abs() < TAP_MAX_PX && !browser::on_link_or_button(&event) {
+            // A tap on the left or right third of the screen goes back or on, as in a photo viewer.
+            if let Some(command) = nav::tap_zone(x0, browser::viewport_width()) {
+                s.go(command);
+            }
         }
     };
     let (cursor_hidden, pointer_moved) = wiring::idle_cursor();

@@ -207,3 +207,12 @@ pub fn register_service_worker() {
         }
     }
 }
+
+/// Whether a touch ended on a link or a button (which handle the tap themselves).
+pub fn on_link_or_button(event: &web_sys::TouchEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|e| e.closest("a, button, input, [role=button]").ok().flatten())
+        .is_some()
+}

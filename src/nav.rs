@@ -147,6 +147,18 @@ pub fn grid_move(cursor: usize, key: &str, columns: usize, len: usize) -> usize 
     }
 }
 
+/// What a tap at `x` on a screen `width` wide does: the left third goes back, the right third on.
+pub fn tap_zone(x: f64, width: f64) -> Option<Command> {
+    if width.is_nan() || width <= 0.0 || !x.is_finite() {
+        return None;
+    }
+    match x / width {
+        f if f < 1.0 / 3.0 => Some(Command::Prev),
+        f if f > 2.0 / 3.0 => Some(Command::Next),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod grid_tests {
     use super::*;
@@ -158,6 +170,15 @@ mod grid_tests {
         assert_eq!(progress(&deck[..], Position::new(1, 2)), 0.75);
         assert_eq!(progress(&deck[..], Position::new(2, 0)), 1.0);
         assert_eq!(progress(&[0usize][..], Position::START), 1.0);
+    }
+
+    #[test]
+    fn tap_zones_are_the_outer_thirds() {
+        assert_eq!(tap_zone(10.0, 390.0), Some(Command::Prev));
+        assert_eq!(tap_zone(195.0, 390.0), None);
+        assert_eq!(tap_zone(380.0, 390.0), Some(Command::Next));
+        assert_eq!(tap_zone(10.0, 0.0), None);
+        assert_eq!(tap_zone(f64::NAN, 390.0), None);
     }
 
     #[test]

@@ -80,17 +80,23 @@ pub fn SearchBox(s: Session) -> impl IntoView {
                                     Place::Slide => Some("on the slide"),
                                     Place::Notes => Some("in the notes"),
                                 };
+                                let marked = |runs: Vec<(String, bool)>| {
+                                    runs.into_iter()
+                                        .map(|(text, mark)| if mark { view! { <mark>{text}</mark> }.into_any() } else { text.into_any() })
+                                        .collect_view()
+                                };
+                                // A title hit marks the title itself; other hits show the words in context.
+                                let (title, context) = match hit.place {
+                                    Place::Title => (marked(hit.snippet).into_any(), None),
+                                    _ => (slide.title.into_any(), Some(marked(hit.snippet))),
+                                };
                                 view! {
                                     <li>
                                         <button id=format!("search-result-{n}") on:click=move |_| s.choose(hit.slide)>
                                             <span class="search-number">{hit.slide + 1}</span>
-                                            <span class="search-title">{slide.title}</span>
+                                            <span class="search-title">{title}</span>
                                             {place.map(|p| view! { <span class="search-place">{p}</span> })}
-                                            <span class="search-snippet">
-                                                {hit.snippet.into_iter().map(|(text, mark)| {
-                                                    if mark { view! { <mark>{text}</mark> }.into_any() } else { text.into_any() }
-                                                }).collect_view()}
-                                            </span>
+                                            {context.map(|c| view! { <span class="search-snippet">{c}</span> })}
                                         </button>
                                     </li>
                                 }

@@ -445,5 +445,79 @@ async fn after_one_visit_the_deck_and_the_reading_view_work_offline() {
     assert!(result, "the network really was cut");
     let manifest: String = b.eval("return document.querySelector('link[rel=manifest]').href").await;
     assert!(manifest.ends_with("manifest.webmanifest"));
+    let installability = b.cdp("Page.getInstallabilityErrors", serde_json::json!({})).await;
+    let errors = installability["installabilityErrors"].as_array().cloned().unwrap_or_default();
+    assert!(errors.is_empty(), "the app can be installed: {errors:?}");
+    b.finish().await;
+}
+
+/// A touch tap at `x`, `y` (CSS pixels in the window).
+async fn tap(b: &Browser, x: f64, y: f64) {
+    use fantoccini::actions::{InputSource, PointerAction, TouchActions};
+    let finger = TouchActions::new("finger".into())
+        .then(PointerAction::MoveTo { duration: None, x, y })
+        .then(PointerAction::Down { button: 0 })
+        .then(PointerAction::Up { button: 0 });
+    b.client.perform_actions(finger).await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
+async fn on_a_phone_taps_on_the_sides_turn_the_slides_and_nothing_needs_hover() {
+    let b = Browser::start_sized(390, 844).await;
+    let s =
+        1 + (1..last() - 1).find(|&i| TALK.slides[i].steps == 0 && TALK.slides[i + 1].steps == 0).unwrap();
+    b.open(&format!("#/{s}")).await;
+    tap(&b, 360.0, 400.0).await;
+    b.wait_for_hash(&format!("#/{}", s + 1)).await;
+    tap(&b, 30.0, 400.0).await;
+    b.wait_for_hash(&format!("#/{s}")).await;
+    tap(&b, 195.0, 400.0).await;
+    assert_eq!(b.hash().await, format!("#/{s}"), "the middle does nothing");
+    // The page is offered, and a tap takes it.
+    let offer = b.client.find(fantoccini::Locator::Css(".read-offer")).await.unwrap();
+    assert!(offer.is_displayed().await.unwrap(), "a phone held upright is offered the page");
+    offer.click().await.unwrap();
+    b.wait_until("the reading view", "return !!document.querySelector('.reader')").await;
+    b.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
+async fn search_copy_link_and_switching_views_from_the_keyboard() {
+    let b = Browser::start().await;
+    b.open("#/2").await;
+    // Search from the keyboard to a result in the notes.
+    b.type_char('/', false).await;
+    b.wait_until("the search box", "return document.activeElement.id === 'search-input'").await;
+    b.client.active_element().await.unwrap().send_keys("insightful").await.unwrap();
+    b.wait_until("a result", "return !!document.querySelector('.search-results mark')").await;
+    b.press(Key::Enter).await;
+    b.wait_for_hash(&format!("#/{}", last())).await;
+    // Reading and back, at the same place both ways.
+    b.type_char('r', false).await;
+    b.wait_until(
+        "the reading view",
+        "return location.search === '?view=read' && !!document.querySelector('.reader')",
+    )
+    .await;
+    b.wait_until(
+        "the last slide's section in view",
+        &format!("const r = document.getElementById('read-{}').getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0", last()),
+    )
+    .await;
+    b.client.execute("document.getElementById('read-3').scrollIntoView()", vec![]).await.unwrap();
+    b.wait_for_hash("#/3").await;
+    b.type_char('r', false).await;
+    b.wait_until(
+        "the slides",
+        "return location.search === '' && !!document.querySelector('section.current')",
+    )
+    .await;
+    assert_eq!(b.current().await, 3, "scrolling the page moved the place the slides open at");
+    // Copy link: the plain address of this slide.
+    b.client.find(fantoccini::Locator::Css(".copy-link")).await.unwrap().click().await.unwrap();
+    let notice: String = b.eval("return document.querySelector('.notice-text').textContent").await;
+    assert!(notice.ends_with(&format!("{}#/3", b.base)), "{notice}");
     b.finish().await;
 }

@@ -208,6 +208,11 @@ impl Browser {
         Browser { client, base, _driver: driver }
     }
 
+    /// A Chrome DevTools Protocol command on this window, and its result.
+    pub async fn cdp(&self, cmd: &'static str, params: serde_json::Value) -> serde_json::Value {
+        self.client.issue_cmd(Cdp { cmd, params }).await.unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
+    }
+
     /// Runs `source` in every document this window loads from now on, before the page's scripts.
     pub async fn before_each_load(&self, source: &str) {
         let params = json!({ "source": source });
