@@ -154,9 +154,7 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
             <Overview s=s />
             <Help s=s />
             <SearchBox s=s />
-            <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
-                {move || s.announcement.get()}
-            </div>
+            <LiveRegion s=s />
         </div>
     }
 }
@@ -207,5 +205,15 @@ pub fn Notice(s: Session) -> impl IntoView {
                 </div>
             }
         })
+    }
+}
+
+/// Where screen readers hear what changed: "Slide N of M: title", a revealed fragment, a copied link.
+#[component]
+pub fn LiveRegion(s: Session) -> impl IntoView {
+    view! {
+        <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
+            {move || s.announcement.get()}
+        </div>
     }
 }

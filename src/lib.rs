@@ -24,6 +24,7 @@ pub mod render;
 pub mod search_box;
 pub mod session;
 pub mod speaker;
+pub mod text_size;
 pub mod theme;
 pub mod wiring;
 

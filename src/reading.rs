@@ -2,7 +2,7 @@
 //! section, each slide's content and images in order, its notes as the transcript beneath. Every
 //! slide has an anchor; the place is kept both ways when switching with the slides.
 
-use crate::app::{Notice, ThemeButton};
+use crate::app::{LiveRegion, Notice, ThemeButton};
 use crate::browser;
 use crate::deck::Layout;
 use crate::help::Help;
@@ -10,11 +10,11 @@ use crate::nav::{Command, Position};
 use crate::render::{blocks, slide_body, Fragments};
 use crate::search_box::SearchBox;
 use crate::session::Session;
+use crate::text_size::TextSize;
 use leptos::ev;
 use leptos::prelude::*;
 
 const TEXT_SIZE_KEY: &str = "cppg-deck:reading-size";
-const TEXT_SIZES: std::ops::RangeInclusive<u32> = 90..=160;
 
 /// The element id of a slide's section in the article.
 pub fn anchor(slide: usize) -> String {
@@ -24,18 +24,8 @@ pub fn anchor(slide: usize) -> String {
 #[component]
 pub fn ReadingView(s: Session) -> impl IntoView {
     let deck = s.deck;
-    let size = RwSignal::new(
-        browser::load(TEXT_SIZE_KEY)
-            .and_then(|v| v.parse::<u32>().ok())
-            .filter(|v| TEXT_SIZES.contains(v))
-            .unwrap_or(100),
-    );
-    let resize = move |delta: i32| {
-        let next =
-            size.get_untracked().saturating_add_signed(delta).clamp(*TEXT_SIZES.start(), *TEXT_SIZES.end());
-        size.set(next);
-        browser::store(TEXT_SIZE_KEY, &next.to_string());
-    };
+    let size = TextSize::new(TEXT_SIZE_KEY, 90..=160, 100);
+    let resize = move |delta: i32| size.step(delta);
 
     // Scrolling sets the place; a place set elsewhere (a link, search, the URL) scrolls there.
     let scrolled_to = StoredValue::new(None::<usize>);
@@ -75,7 +65,7 @@ pub fn ReadingView(s: Session) -> impl IntoView {
     };
 
     view! {
-        <div class="reader" style:font-size=move || format!("{}%", size.get())>
+        <div class="reader" style:font-size=move || format!("{}%", size.value.get())>
             <header class="reader-bar">
                 <span class="reader-name">{deck.title}</span>
                 <button class="reader-present" on:click=move |_| s.toggle_reading()>"Present slides"</button>
@@ -119,6 +109,7 @@ pub fn ReadingView(s: Session) -> impl IntoView {
             <Notice s=s />
             <Help s=s />
             <SearchBox s=s />
+            <LiveRegion s=s />
         </div>
     }
 }

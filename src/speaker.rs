@@ -2,6 +2,7 @@
 //! the notes (large, scrollable, adjustable), the elapsed timer, the clock and the pace against
 //! the talk's planned duration. It drives the audience window and follows it, both ways.
 
+use crate::app::LiveRegion;
 use crate::browser;
 use crate::help::Help;
 use crate::nav::{self, Command};
@@ -10,13 +11,13 @@ use crate::render::{blocks, preview, Fragments};
 use crate::search_box::SearchBox;
 use crate::session::Session;
 use crate::sync::Screen;
+use crate::text_size::TextSize;
 use crate::timer::{describe_pace, format_duration, pace_seconds, Timer};
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
 
 const TIMER_KEY: &str = "cppg-deck:timer";
 const NOTES_SIZE_KEY: &str = "cppg-deck:notes-size";
-const NOTES_SIZES: std::ops::RangeInclusive<u32> = 14..=48;
 
 fn save_timer(timer: Timer) {
     if let Ok(text) = serde_json::to_string(&timer) {
@@ -42,20 +43,8 @@ pub fn SpeakerView(s: Session) -> impl IntoView {
         timer.set(next);
         save_timer(next);
     };
-    let notes_size = RwSignal::new(
-        browser::load(NOTES_SIZE_KEY)
-            .and_then(|v| v.parse::<u32>().ok())
-            .filter(|v| NOTES_SIZES.contains(v))
-            .unwrap_or(24),
-    );
-    let resize_notes = move |delta: i32| {
-        let size = notes_size
-            .get_untracked()
-            .saturating_add_signed(delta)
-            .clamp(*NOTES_SIZES.start(), *NOTES_SIZES.end());
-        notes_size.set(size);
-        browser::store(NOTES_SIZE_KEY, &size.to_string());
-    };
+    let notes_size = TextSize::new(NOTES_SIZE_KEY, 14..=48, 24);
+    let resize_notes = move |delta: i32| notes_size.step(delta);
 
     let elapsed = move || timer.get().elapsed(now.get());
     let pace = move || {
@@ -134,7 +123,7 @@ pub fn SpeakerView(s: Session) -> impl IntoView {
                         <button class="notes-smaller" aria-label="Smaller notes" on:click=move |_| resize_notes(-2)>"A−"</button>
                         <button class="notes-larger" aria-label="Larger notes" on:click=move |_| resize_notes(2)>"A+"</button>
                     </div>
-                    <div class="notes" tabindex="0" style:font-size=move || format!("{}px", notes_size.get())>
+                    <div class="notes" tabindex="0" style:font-size=move || format!("{}px", notes_size.value.get())>
                         {move || {
                             let slide = pos.get().slide;
                             blocks(deck.slides[slide].notes, Fragments { slide, pos: pos.into() })
@@ -153,9 +142,7 @@ pub fn SpeakerView(s: Session) -> impl IntoView {
             <Overview s=s />
             <Help s=s />
             <SearchBox s=s />
-            <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
-                {move || s.announcement.get()}
-            </div>
+            <LiveRegion s=s />
         </div>
     }
 }

@@ -33,7 +33,10 @@ pub fn follow_url(s: Session) {
             Some(text) if revealed => text,
             _ => format!("Slide {} of {}: {}", p.slide + 1, s.deck.slides.len(), slide.title),
         };
-        s.announcement.set(message);
+        // Scrolling a page is not a slide change worth announcing.
+        if s.view.get_untracked() != View::Read {
+            s.announcement.set(message);
+        }
         p
     });
     let follow = move || {
