@@ -1,26 +1,15 @@
 //! The help overlay (`?`): every shortcut, grouped, generated from the key map itself so it cannot
 //! go stale; and the switch for single-character shortcuts (WCAG 2.1.4), remembered.
 
-use crate::focus::follow_overlay;
 use crate::keys::{help_rows, Group, TYPED_JUMP};
+use crate::modal::Modal;
 use crate::session::Session;
 use leptos::prelude::*;
 
 #[component]
 pub fn Help(s: Session) -> impl IntoView {
-    follow_overlay(move || s.help.get(), || "help-close".into());
-    move || {
-        s.help.get().then(|| {
-            view! {
-                <div class="dialog-backdrop" on:click=move |_| s.help.set(false)>
-                    <div
-                        class="dialog help"
-                        role="dialog"
-                        aria-modal="true"
-                        aria-labelledby="help-title"
-                        on:click=|e| e.stop_propagation()
-                    >
-                        <h2 id="help-title">"Keyboard shortcuts"</h2>
+    view! {
+        <Modal open=s.help name="help" title="Keyboard shortcuts" first_focus="help-close">
                         {Group::ALL.iter().map(|group| view! {
                             <section>
                                 <h3>{group.title()}</h3>
@@ -55,9 +44,6 @@ pub fn Help(s: Session) -> impl IntoView {
                         </label>
                         <p class="hint">"Swipe left or right on a touch screen. Esc closes this help."</p>
                         <button id="help-close" class="dialog-close" on:click=move |_| s.help.set(false)>"Close"</button>
-                    </div>
-                </div>
-            }
-        })
+        </Modal>
     }
 }

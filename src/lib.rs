@@ -17,6 +17,7 @@ pub mod browser;
 pub mod channel;
 pub mod focus;
 pub mod help;
+pub mod modal;
 pub mod overview;
 pub mod print;
 pub mod reading;

@@ -2,7 +2,7 @@
 //! or its notes, shown in context; choosing a result goes there. Keyboard first: type, then Enter
 //! for the first result, or Tab/arrows through the results.
 
-use crate::focus::follow_overlay;
+use crate::modal::Modal;
 use crate::search::{search, Place};
 use crate::session::Session;
 use leptos::ev;
@@ -18,7 +18,6 @@ pub fn SearchBox(s: Session) -> impl IntoView {
             query.set(String::new());
         }
     });
-    follow_overlay(move || s.search.get(), || "search-input".into());
     let results = Memo::new(move |_| search(s.deck, &query.get(), RESULTS));
     let on_key = move |e: ev::KeyboardEvent| match e.key().as_str() {
         "Enter" => {
@@ -33,18 +32,8 @@ pub fn SearchBox(s: Session) -> impl IntoView {
         }
         _ => {}
     };
-    move || {
-        s.search.get().then(|| {
-            view! {
-                <div class="dialog-backdrop" on:click=move |_| s.search.set(false)>
-                    <div
-                        class="dialog search"
-                        role="dialog"
-                        aria-modal="true"
-                        aria-labelledby="search-title"
-                        on:click=|e| e.stop_propagation()
-                    >
-                        <h2 id="search-title">"Search the talk"</h2>
+    view! {
+        <Modal open=s.search name="search" title="Search the talk" first_focus="search-input">
                         <input
                             id="search-input"
                             type="search"
@@ -102,10 +91,7 @@ pub fn SearchBox(s: Session) -> impl IntoView {
                                 }
                             }).collect_view()}
                         </ol>
-                    </div>
-                </div>
-            }
-        })
+        </Modal>
     }
 }
 
