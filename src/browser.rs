@@ -83,14 +83,23 @@ pub fn toggle_fullscreen() {
 /// Asks for a screen wake lock where the browser has one (`navigator.wakeLock`), so that the
 /// projector does not sleep mid-talk. The browser releases it when the page is hidden.
 pub fn keep_screen_awake() {
+    // A refusal (battery saver, hidden page) is not an error.
+    call_navigator_api("wakeLock", "request", "screen");
+}
+
+/// Calls `navigator[api][method](arg)` where the browser has that API, leaving the promise it
+/// returns to settle on its own (a rejection is swallowed). `false` where the API is missing.
+fn call_navigator_api(api: &str, method: &str, arg: &str) -> bool {
     let navigator: JsValue = window().navigator().into();
-    let Some(wake_lock) = property(&navigator, "wakeLock") else { return };
-    let Some(request) = property(&wake_lock, "request") else { return };
-    if let Some(request) = request.dyn_ref::<js_sys::Function>() {
-        // The promise is left alone: a refusal (battery saver, hidden page) is not an error.
-        if let Ok(promise) = request.call1(&wake_lock, &JsValue::from_str("screen")) {
+    let Some(object) = property(&navigator, api) else { return false };
+    let Some(function) = property(&object, method) else { return false };
+    let Some(function) = function.dyn_ref::<js_sys::Function>() else { return false };
+    match function.call1(&object, &JsValue::from_str(arg)) {
+        Ok(promise) => {
             swallow_rejection(&promise);
+            true
         }
+        Err(_) => false,
     }
 }
 
@@ -182,30 +191,13 @@ pub fn link_to(hash: &str) -> String {
 
 /// Puts `text` on the clipboard where the browser allows it (secure contexts); `false` otherwise.
 pub fn copy_to_clipboard(text: &str) -> bool {
-    let navigator: JsValue = window().navigator().into();
-    let Some(clipboard) = property(&navigator, "clipboard") else { return false };
-    let Some(write) = property(&clipboard, "writeText") else { return false };
-    let Some(write) = write.dyn_ref::<js_sys::Function>() else { return false };
-    match write.call1(&clipboard, &JsValue::from_str(text)) {
-        Ok(promise) => {
-            swallow_rejection(&promise);
-            true
-        }
-        Err(_) => false,
-    }
+    call_navigator_api("clipboard", "writeText", text)
 }
 
 /// Registers the service worker (`sw.js`, next to the page) where the browser has them; the deck
 /// then works offline after one visit. Failure (plain http, private mode) changes nothing else.
 pub fn register_service_worker() {
-    let navigator: JsValue = window().navigator().into();
-    let Some(workers) = property(&navigator, "serviceWorker") else { return };
-    let Some(register) = property(&workers, "register") else { return };
-    if let Some(register) = register.dyn_ref::<js_sys::Function>() {
-        if let Ok(promise) = register.call1(&workers, &JsValue::from_str("sw.js")) {
-            swallow_rejection(&promise);
-        }
-    }
+    call_navigator_api("serviceWorker", "register", "sw.js");
 }
 
 /// Whether a touch ended on a link or a button (which handle the tap themselves).
