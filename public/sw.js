@@ -1,5 +1,5 @@
 // The deck's service worker: after one visit, the deck, its images and the reading view work
-// offline. Written by .ci/service-worker.sh at build time (a Trunk post-build hook), which fills in
+// offline. Written by .ci/finish-page at build time (the Trunk post-build hook), which fills in
 // the build's own file list and id, so one build's files are cached together and never mixed
 // with another's. Pages are fetched network-first (a new deploy shows on the next load, with its
 // own hashed files); everything else comes from this build's cache first.

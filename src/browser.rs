@@ -40,6 +40,26 @@ pub fn set_title(title: &str) {
     document().set_title(title);
 }
 
+/// Removes the static title slide that `index.html` shows before the wasm runs (see
+/// `.ci/finish-page`), once the app's slide images are decoded: removing it sooner would flash
+/// the slide without its picture.
+pub fn retire_first_paint() {
+    let Some(first) = document().get_element_by_id("first-paint") else { return };
+    let decoded = js_sys::Array::new();
+    if let Ok(images) = document().query_selector_all(".viewport:not(#first-paint) .slide.current img") {
+        for i in 0..images.length() {
+            if let Some(img) = images.get(i).and_then(|n| n.dyn_into::<web_sys::HtmlImageElement>().ok()) {
+                decoded.push(&img.decode());
+            }
+        }
+    }
+    leptos::task::spawn_local(async move {
+        // A picture that fails to load shows its alt text either way: settled is enough.
+        let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::all_settled(&decoded)).await;
+        first.remove();
+    });
+}
+
 pub fn set_lang(lang: &str) {
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("lang", lang);

@@ -1,3 +1,4 @@
 fn main() {
     leptos::mount::mount_to_body(cppg_deck::App);
+    cppg_deck::browser::retire_first_paint();
 }

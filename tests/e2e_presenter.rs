@@ -418,7 +418,7 @@ async fn after_one_visit_the_deck_and_the_reading_view_work_offline() {
         // The server answers nothing now: a request gets no byte back.
         let offline = {
             use std::io::{Read, Write};
-            let host = b.base.trim_start_matches("http://").trim_end_matches('/');
+            let host = support::host_of(b.base);
             let mut stream = std::net::TcpStream::connect(host).unwrap();
             let _ = stream.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n");
             let mut reply = Vec::new();

@@ -20,13 +20,30 @@ use std::time::{Duration, Instant};
 /// How long a condition may take before the test fails (generous: CI machines are slow).
 const PATIENCE: Duration = Duration::from_secs(20);
 
+/// The bundle under test: `DECK_DIST` (default `dist/`). The test command also runs the suite on a
+/// build made with `--public-url /some/sub/path/`, served under that path (`DECK_PATH`).
 pub fn dist() -> PathBuf {
-    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dist = std::env::var_os("DECK_DIST").map_or_else(|| root.join("dist"), |d| root.join(d));
     assert!(
         dist.join("index.html").is_file(),
-        "no dist/index.html: build the release bundle first (`.ci/deck build`, or `trunk build --release`)"
+        "no {}/index.html: build the release bundle first (`.ci/deck build`, or `trunk build --release`)",
+        dist.display()
     );
     dist
+}
+
+/// The path the bundle is served under: `DECK_PATH`, default `/`.
+pub fn mount_path() -> String {
+    let path = std::env::var("DECK_PATH").unwrap_or_else(|_| "/".into());
+    assert!(path.starts_with('/') && path.ends_with('/'), "DECK_PATH must start and end with /: {path}");
+    path
+}
+
+/// `127.0.0.1:port` of a base URL.
+pub fn host_of(base: &str) -> &str {
+    let rest = base.trim_start_matches("http://");
+    rest.split('/').next().unwrap_or(rest)
 }
 
 fn free_port() -> u16 {
@@ -62,8 +79,10 @@ pub fn serve_dist() -> &'static str {
     static BASE: OnceLock<String> = OnceLock::new();
     BASE.get_or_init(|| {
         let root = dist();
+        let mount = mount_path();
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
         let port = listener.local_addr().unwrap().port();
+        let base = format!("http://127.0.0.1:{port}{mount}");
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 if NETWORK_CUT.load(std::sync::atomic::Ordering::SeqCst) {
@@ -71,15 +90,15 @@ pub fn serve_dist() -> &'static str {
                     drop(stream);
                     continue;
                 }
-                let root = root.clone();
-                std::thread::spawn(move || respond(&root, stream));
+                let (root, mount) = (root.clone(), mount.clone());
+                std::thread::spawn(move || respond(&root, &mount, stream));
             }
         });
-        format!("http://127.0.0.1:{port}/")
+        base
     })
 }
 
-fn respond(root: &Path, mut stream: TcpStream) {
+fn respond(root: &Path, mount: &str, mut stream: TcpStream) {
     let mut head = Vec::new();
     let mut buf = [0u8; 4096];
     while !head.windows(4).any(|w| w == b"\r\n\r\n") && head.len() < 64 * 1024 {
@@ -91,10 +110,14 @@ fn respond(root: &Path, mut stream: TcpStream) {
     let head = String::from_utf8_lossy(&head);
     let target = head.split_whitespace().nth(1).unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("/");
-    let relative = path.trim_start_matches('/');
-    let relative = if relative.is_empty() { "index.html" } else { relative };
+    // Outside the mount path nothing exists, as on a host that serves the deck under a sub-path.
+    let relative = path.strip_prefix(mount);
+    let safe = relative.is_some_and(|r| !r.split('/').any(|p| p == ".."));
+    let relative = match relative {
+        Some("") | None => "index.html",
+        Some(r) => r,
+    };
     let file = root.join(relative);
-    let safe = !relative.split('/').any(|p| p == "..");
     let (status, kind, body) = match std::fs::read(&file) {
         Ok(body) if safe => ("200 OK", content_type(&file), body),
         _ => ("404 Not Found", "text/plain", b"not found".to_vec()),
@@ -104,6 +127,92 @@ fn respond(root: &Path, mut stream: TcpStream) {
         body.len()
     );
     let _ = stream.write_all(header.as_bytes()).and_then(|()| stream.write_all(&body));
+}
+
+/// Real nginx (Debian's package) serving `dist/` with `deploy/nginx/cppg-deck.conf` on a free
+/// port, stopped when dropped.
+pub struct Nginx {
+    child: Child,
+    pub base: &'static str,
+    _dir: PathBuf,
+}
+
+impl Nginx {
+    pub fn start() -> Nginx {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let site = std::fs::read_to_string(root.join("deploy/nginx/cppg-deck.conf"))
+            .expect("deploy/nginx/cppg-deck.conf");
+        let port = free_port();
+        let site = site
+            .replace("listen 80;", &format!("listen 127.0.0.1:{port};"))
+            .replace("listen [::]:80;", "")
+            .replace("root /var/www/cppg-deck;", &format!("root {};", dist().display()));
+        let dir = std::env::temp_dir().join(format!("cppg-deck-nginx-{port}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        let brotli = Path::new("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so");
+        assert!(
+            brotli.is_file(),
+            "nginx's brotli module is missing (Debian: libnginx-mod-http-brotli-static)"
+        );
+        let conf = format!(
+            "load_module {};\nworker_processes 1;\npid {dir}/nginx.pid;\nerror_log stderr warn;\n\
+             {}events {{ worker_connections 64; }}\n\
+             http {{\n include /etc/nginx/mime.types;\n default_type application/octet-stream;\n access_log off;\n\
+             client_body_temp_path {dir}/body; proxy_temp_path {dir}/proxy; fastcgi_temp_path {dir}/fastcgi;\n\
+             uwsgi_temp_path {dir}/uwsgi; scgi_temp_path {dir}/scgi;\n{site}\n}}\n",
+            brotli.display(),
+            // As root, workers would drop to `nobody`, who may not read the checkout.
+            if running_as_root() { "user root;\n" } else { "" },
+            dir = dir.display(),
+        );
+        std::fs::write(dir.join("nginx.conf"), conf).unwrap();
+        let binary = std::env::var("NGINX").unwrap_or_else(|_| "/usr/sbin/nginx".into());
+        let child = Command::new(&binary)
+            .args(["-p", &dir.display().to_string(), "-c", "nginx.conf", "-g", "daemon off;"])
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start nginx at {binary}: {e} (apt install nginx)"));
+        let deadline = Instant::now() + PATIENCE;
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "nginx did not listen on {port}");
+            std::thread::sleep(Duration::from_millis(25));
+        }
+        let base: &'static str = Box::leak(format!("http://127.0.0.1:{port}/").into_boxed_str());
+        Nginx { child, base, _dir: dir }
+    }
+}
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn running_as_root() -> bool {
+    Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.starts_with(b"0\n"))
+}
+
+/// One HTTP/1.1 GET: the status line and headers (lower-cased names), and the body's length.
+pub fn http_get(base: &str, path: &str, headers: &[(&str, &str)]) -> (String, Vec<(String, String)>, usize) {
+    let mut stream = TcpStream::connect(host_of(base)).expect("connect");
+    let mut request = format!("GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n", host_of(base));
+    for (k, v) in headers {
+        request.push_str(&format!("{k}: {v}\r\n"));
+    }
+    request.push_str("\r\n");
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut reply = Vec::new();
+    stream.read_to_end(&mut reply).unwrap();
+    let split = reply.windows(4).position(|w| w == b"\r\n\r\n").expect("a complete response");
+    let head = String::from_utf8_lossy(&reply[..split]).to_string();
+    let mut lines = head.lines();
+    let status = lines.next().unwrap_or_default().to_string();
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
+        .collect();
+    (status, headers, reply.len() - split - 4)
 }
 
 /// A chromedriver of this test's own, killed when dropped.
@@ -139,19 +248,24 @@ impl Drop for Driver {
     }
 }
 
-/// chromedriver's log endpoint: the browser console since the last call.
+/// chromedriver's log endpoint since the last call: `"browser"` (the console) or `"performance"`
+/// (DevTools events: every network request of every window).
 #[derive(Debug)]
-struct BrowserLog;
+struct Log(&'static str);
 
-impl WebDriverCompatibleCommand for BrowserLog {
+impl WebDriverCompatibleCommand for Log {
     fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
         base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(json!({ "type": "browser" }).to_string()))
+        (http::Method::POST, Some(json!({ "type": self.0 }).to_string()))
     }
 }
+
+/// Injected into every page: a CSP violation becomes a console error, which fails the test.
+const REPORT_CSP_VIOLATIONS: &str = "document.addEventListener('securitypolicyviolation', e => \
+    console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline code'} at ${e.sourceFile}:${e.lineNumber}`));";
 
 /// A Chrome DevTools Protocol command through chromedriver (media emulation, throttling, …).
 #[derive(Debug)]
@@ -183,7 +297,11 @@ impl Browser {
     }
 
     pub async fn start_sized(width: u32, height: u32) -> Browser {
-        let base = serve_dist();
+        Browser::start_at(serve_dist(), width, height).await
+    }
+
+    /// A browser for the deck at `base` (another server than the test's own, e.g. nginx).
+    pub async fn start_at(base: &'static str, width: u32, height: u32) -> Browser {
         let driver = Driver::start();
         let mut caps = Capabilities::new();
         caps.insert("browserName".into(), json!("chrome"));
@@ -197,15 +315,18 @@ impl Browser {
                     "--disable-sync", "--disable-quic", "--hide-scrollbars",
                     format!("--window-size={width},{height}"),
                 ],
+                "perfLoggingPrefs": { "enableNetwork": true, "enablePage": false },
             }),
         );
-        caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
+        caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL", "performance": "ALL" }));
         let client = ClientBuilder::new(hyper_util_connector())
             .capabilities(caps)
             .connect(&driver.url)
             .await
             .expect("a chromedriver session");
-        Browser { client, base, _driver: driver }
+        let browser = Browser { client, base, _driver: driver };
+        browser.before_each_load(REPORT_CSP_VIOLATIONS).await;
+        browser
     }
 
     /// A Chrome DevTools Protocol command on this window, and its result.
@@ -239,7 +360,8 @@ impl Browser {
     }
 
     pub async fn wait_for_app(&self) {
-        let mounted = "return !!document.querySelector('section.slide.current, .speaker-current .preview, .reader .article, .print .print-page')";
+        // The static first slide (index.html) is there before the app: wait until the app retired it.
+        let mounted = "return !document.getElementById('first-paint') && !!document.querySelector('section.slide.current, .speaker-current .preview, .reader .article, .print .print-page')";
         self.wait_until("the app to mount", mounted).await;
     }
 
@@ -312,7 +434,7 @@ impl Browser {
     /// Console errors since the last call; warnings are printed, not failed on (Chromium warns
     /// that it ignores `integrity` on the wasm preload, which Trunk emits).
     pub async fn console_errors(&self) -> Vec<String> {
-        let log = self.client.issue_cmd(BrowserLog).await.expect("chromedriver's browser log");
+        let log = self.client.issue_cmd(Log("browser")).await.expect("chromedriver's browser log");
         let mut errors = Vec::new();
         for entry in log.as_array().into_iter().flatten() {
             let message = entry["message"].as_str().unwrap_or_default().to_string();
@@ -325,10 +447,39 @@ impl Browser {
         errors
     }
 
-    /// Fails on any console error, then ends the session.
+    /// Every URL the browser requested since the last call, in every window.
+    pub async fn requests(&self) -> Vec<String> {
+        let log = self.client.issue_cmd(Log("performance")).await.expect("chromedriver's performance log");
+        let mut urls = Vec::new();
+        for entry in log.as_array().into_iter().flatten() {
+            let Ok(event) =
+                serde_json::from_str::<serde_json::Value>(entry["message"].as_str().unwrap_or("{}"))
+            else {
+                continue;
+            };
+            if event["message"]["method"] == "Network.requestWillBeSent" {
+                if let Some(url) = event["message"]["params"]["request"]["url"].as_str() {
+                    urls.push(url.to_string());
+                }
+            }
+        }
+        urls
+    }
+
+    /// Fails on any console error (CSP violations included) and on any request that left the
+    /// deck's origin, then ends the session.
     pub async fn finish(self) {
         let errors = self.console_errors().await;
         assert!(errors.is_empty(), "console errors:\n{}", errors.join("\n"));
+        let host = self.base.find("://").map_or(0, |i| i + 3);
+        let origin = &self.base[..self.base[host..].find('/').map_or(self.base.len(), |i| i + host)];
+        let requests = self.requests().await;
+        assert!(!requests.is_empty(), "the performance log recorded no request");
+        let foreign: Vec<&String> = requests
+            .iter()
+            .filter(|url| !url.starts_with(origin) && !url.starts_with("about:") && !url.starts_with("data:"))
+            .collect();
+        assert!(foreign.is_empty(), "requests that left {origin}: {foreign:?}");
         self.client.close().await.unwrap();
     }
 }

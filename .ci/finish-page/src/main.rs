@@ -1,0 +1,302 @@
+//! Finishes the page Trunk built (run by Trunk as a post-build hook, in the project's root):
+//!
+//! 1. **First slide before the WebAssembly**: slide 1 of `content/talk.md` goes into `<body>` as
+//!    plain HTML; the app removes it once its own copy is on screen (`browser::retire_first_paint`).
+//! 2. **CSS inline**: the stylesheet becomes a `<style>`, so the first slide paints from one request.
+//! 3. **No inline loader**: Trunk's inline `<script type="module">` becomes `boot-HASH.js`, which
+//!    fetches the wasm with subresource integrity; the page's scripts are then all files plus one
+//!    inline script whose hash is stable, so a server's CSP header need not change per build.
+//! 4. **CSP**: the `<meta>` policy's `'sha256-…'` slots are filled from the page's inline code.
+//! 5. **Netlify**: `deploy/netlify/_headers` goes into the bundle, where Netlify looks for it.
+//! 6. **Service worker**: `sw.js` from `public/sw.js`, with this build's file list and an id made
+//!    from the files' contents, so a new deploy gets a new cache and builds never mix. Last, as it
+//!    lists what the steps above wrote (Trunk runs hooks concurrently: one hook does it all).
+
+#[allow(dead_code)]
+#[path = "../../../src/content_compiler.rs"]
+mod content_compiler;
+mod slide_html;
+
+use base64::Engine as _;
+use sha2::{Digest, Sha256, Sha384};
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let stage =
+        PathBuf::from(std::env::var_os("TRUNK_STAGING_DIR").unwrap_or_else(|| {
+            fail("run by Trunk as a post_build hook (TRUNK_STAGING_DIR is not set)".into())
+        }));
+    let base = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "./".into());
+    let index = stage.join("index.html");
+    let html = read(&index);
+    let talk = Path::new("content/talk.md");
+    let first = first_slide(talk);
+    match finish(&html, &stage, &base, &first) {
+        Ok(done) => write(&index, &done),
+        Err(message) => fail(format!("{}: {message}", index.display())),
+    }
+    // Netlify reads its headers from the published directory.
+    let headers = Path::new("deploy/netlify/_headers");
+    write(&stage.join("_headers"), &read(headers));
+    let worker = service_worker(&read(Path::new("public/sw.js")), &stage);
+    write(&stage.join("sw.js"), &worker);
+}
+
+/// `public/sw.js` with `__BUILD__` and `__FILES__` filled in. Left out of the offline copy: the
+/// page itself (fetched network-first as "./"), og.png (only link-preview scrapers fetch it),
+/// Netlify's `_headers`, and dot files.
+fn service_worker(template: &str, stage: &Path) -> String {
+    let mut files = Vec::new();
+    list_files(stage, stage, &mut files);
+    files.retain(|f| !matches!(f.as_str(), "sw.js" | "index.html" | "og.png" | "_headers"));
+    files.sort();
+    let mut build = Sha256::new();
+    for file in &files {
+        build.update(file.as_bytes());
+        build.update(Sha256::digest(std::fs::read(stage.join(file)).unwrap_or_default()));
+    }
+    let list: Vec<String> = files.iter().map(|f| format!("\"{f}\"")).collect();
+    template
+        .replace("__BUILD__", &hex(&build.finalize())[..16])
+        .replace("__FILES__", &format!("[{}]", list.join(",")))
+}
+
+fn list_files(dir: &Path, stage: &Path, out: &mut Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            list_files(&path, stage, out);
+        } else if let Ok(relative) = path.strip_prefix(stage) {
+            out.push(relative.to_string_lossy().replace('\\', "/"));
+        }
+    }
+}
+
+fn finish(html: &str, stage: &Path, base: &str, first_slide: &str) -> Result<String, String> {
+    let html = inline_css(html, stage, base)?;
+    let html = external_loader(&html, stage, base)?;
+    let placeholder = Tag::find(&html, "div", |t| t.attr("id") == Some("first-paint"))?;
+    let close = placeholder.end + html[placeholder.end..].find("</div>").ok_or("unclosed #first-paint")? + 6;
+    let html = format!("{}{first_slide}{}", &html[..placeholder.start], &html[close..]);
+    fill_csp(&html)
+}
+
+fn first_slide(talk: &Path) -> String {
+    let source = read(talk);
+    let exists = |p: &str| Path::new("public").join(p).is_file();
+    let deck = content_compiler::compile(&source, &exists).unwrap_or_else(|errors| {
+        let lines: Vec<String> = errors.iter().map(|e| format!("{}:{e}", talk.display())).collect();
+        fail(lines.join("\n"))
+    });
+    let Some(slide) = deck.slides.first() else {
+        fail(format!("{}: the talk has no slides", talk.display()))
+    };
+    format!(
+        r#"<div class="viewport" id="first-paint"><main class="stage" aria-label="{}">{}</main></div>"#,
+        slide_html::escape(&deck.title),
+        slide_html::first_slide(slide)
+    )
+}
+
+/// The stylesheet link → `<style>…</style>`; the file is no longer shipped.
+fn inline_css(html: &str, stage: &Path, base: &str) -> Result<String, String> {
+    let link = Tag::find(html, "link", |t| t.attr("rel") == Some("stylesheet"))?;
+    let name = link.href(base)?;
+    let file = stage.join(name);
+    let css = read(&file);
+    std::fs::remove_file(&file).map_err(|e| format!("cannot remove {}: {e}", file.display()))?;
+    Ok(format!("{}<style>{}</style>{}", &html[..link.start], css.trim(), &html[link.end..]))
+}
+
+/// Trunk's inline module script → `boot-HASH.js`, loaded with integrity; it fetches the wasm with
+/// integrity too (the preload link alone does not check it in every browser).
+fn external_loader(html: &str, stage: &Path, base: &str) -> Result<String, String> {
+    let script = Tag::find(html, "script", |t| t.attr("type") == Some("module") && t.attr("src").is_none())?;
+    let end = script.end + html[script.end..].find("</script>").ok_or("unclosed module script")? + 9;
+    let js = Tag::find(html, "link", |t| t.attr("rel") == Some("modulepreload"))?.href(base)?.to_owned();
+    let wasm =
+        Tag::find(html, "link", |t| t.attr("rel") == Some("preload") && t.attr("as") == Some("fetch"))?
+            .href(base)?
+            .to_owned();
+    let wasm_bytes = std::fs::read(stage.join(&wasm)).map_err(|e| format!("cannot read {wasm}: {e}"))?;
+    let boot = format!(
+        "// Starts the deck; written by .ci/finish-page at build time.\n\
+         import init from \"./{js}\";\n\
+         const wasm = await init({{ module_or_path: fetch(new URL(\"{wasm}\", import.meta.url), {{ integrity: \"{}\" }}) }});\n\
+         dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{ detail: {{ wasm }} }}));\n",
+        sri(&wasm_bytes)
+    );
+    let name = format!("boot-{}.js", &hex(&Sha256::digest(boot.as_bytes()))[..16]);
+    write(&stage.join(&name), &boot);
+    let tag = format!(
+        r#"<script type="module" src="{base}{name}" integrity="{}" crossorigin="anonymous"></script>"#,
+        sri(boot.as_bytes())
+    );
+    Ok(format!("{}{tag}{}", &html[..script.start], &html[end..]))
+}
+
+/// The `<meta http-equiv="Content-Security-Policy">` has `'inline-scripts'` and `'inline-styles'`
+/// slots: each becomes the hashes of the page's inline `<script>` or `<style>` contents.
+fn fill_csp(html: &str) -> Result<String, String> {
+    let scripts = inline_hashes(html, "script")?;
+    let styles = inline_hashes(html, "style")?;
+    let meta = Tag::find(html, "meta", |t| t.attr("http-equiv") == Some("Content-Security-Policy"))?;
+    let policy = meta.attr("content").unwrap_or_default();
+    if !policy.contains("'inline-scripts'") || !policy.contains("'inline-styles'") {
+        return Err("the CSP <meta> needs the 'inline-scripts' and 'inline-styles' slots".into());
+    }
+    let policy = policy.replace("'inline-scripts'", &scripts).replace("'inline-styles'", &styles);
+    let filled = format!(r#"<meta http-equiv="Content-Security-Policy" content="{policy}">"#);
+    Ok(format!("{}{filled}{}", &html[..meta.start], &html[meta.end..]))
+}
+
+/// `'sha256-…'` of the contents of every `<name>` element without `src`.
+fn inline_hashes(html: &str, name: &str) -> Result<String, String> {
+    let close = format!("</{name}>");
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Ok(tag) = Tag::find(&html[from..], name, |t| t.attr("src").is_none()) {
+        let body = &html[from + tag.end..];
+        let len = body.find(&close).ok_or_else(|| format!("unclosed <{name}>"))?;
+        let digest = Sha256::digest(&body.as_bytes()[..len]);
+        found.push(format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest)));
+        from += tag.end + len;
+    }
+    Ok(found.join(" "))
+}
+
+/// A start tag in the page (Trunk minifies release pages: attributes may be unquoted, in any order).
+struct Tag {
+    start: usize,
+    end: usize,
+    attrs: Vec<(String, String)>,
+}
+
+impl Tag {
+    /// The first `<name …>` whose attributes satisfy `want`.
+    fn find(html: &str, name: &str, want: impl Fn(&Tag) -> bool) -> Result<Tag, String> {
+        let open = format!("<{name}");
+        let mut from = 0;
+        while let Some(i) = html[from..].find(&open) {
+            let start = from + i;
+            let after = &html[start + open.len()..];
+            from = start + open.len();
+            if !after.starts_with(|c: char| c == '>' || c.is_ascii_whitespace()) {
+                continue;
+            }
+            let (attrs, len) = parse_attrs(after);
+            let tag = Tag { start, end: start + open.len() + len, attrs };
+            if want(&tag) {
+                return Ok(tag);
+            }
+        }
+        Err(format!("no such <{name}> in the page"))
+    }
+
+    fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+
+    fn href<'a>(&'a self, base: &str) -> Result<&'a str, String> {
+        let href = self.attr("href").ok_or("a link without href")?;
+        href.strip_prefix(base).ok_or_else(|| format!("{href} is not under the public URL {base}"))
+    }
+}
+
+/// Attributes up to the tag's `>`, and how many bytes that took (the `>` included).
+fn parse_attrs(s: &str) -> (Vec<(String, String)>, usize) {
+    let bytes = s.as_bytes();
+    let mut attrs = Vec::new();
+    let mut i = 0;
+    loop {
+        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+            i += 1;
+        }
+        if i >= bytes.len() || bytes[i] == b'>' {
+            return (attrs, (i + 1).min(bytes.len()));
+        }
+        let name_start = i;
+        while i < bytes.len() && !matches!(bytes[i], b'=' | b'>' | b' ' | b'\t' | b'\n' | b'\r') {
+            i += 1;
+        }
+        let name = s[name_start..i].to_owned();
+        let mut value = String::new();
+        if i < bytes.len() && bytes[i] == b'=' {
+            i += 1;
+            if i < bytes.len() && (bytes[i] == b'"' || bytes[i] == b'\'') {
+                let quote = bytes[i];
+                let v_start = i + 1;
+                i = v_start;
+                while i < bytes.len() && bytes[i] != quote {
+                    i += 1;
+                }
+                value = s[v_start..i.min(bytes.len())].to_owned();
+                i += 1;
+            } else {
+                let v_start = i;
+                while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' {
+                    i += 1;
+                }
+                value = s[v_start..i].to_owned();
+            }
+        }
+        attrs.push((name, value));
+    }
+}
+
+fn sri(bytes: &[u8]) -> String {
+    format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes)))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| fail(format!("cannot read {}: {e}", path.display())))
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::write(path, text).unwrap_or_else(|e| fail(format!("cannot write {}: {e}", path.display())));
+}
+
+fn fail(message: String) -> ! {
+    eprintln!("error: {message}");
+    eprintln!("(.ci/finish-page, the post-build step that finishes index.html)");
+    std::process::exit(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csp_slots_get_the_hash_of_each_inline_block() {
+        let page = r#"<meta content="script-src 'self' 'inline-scripts'; style-src 'inline-styles'" http-equiv=Content-Security-Policy><script>a()</script><style>p{}</style><script src=x.js></script>"#;
+        let done = fill_csp(page).unwrap();
+        let a = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"a()"));
+        let p = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"p{}"));
+        assert!(done.contains(&format!("script-src 'self' 'sha256-{a}'; style-src 'sha256-{p}'")), "{done}");
+    }
+
+    #[test]
+    fn minified_tags_are_found_by_their_attributes() {
+        let page = r#"<link href=./a.css rel=stylesheet><link rel="preload" as=fetch href='./b.wasm'>"#;
+        let css = Tag::find(page, "link", |t| t.attr("rel") == Some("stylesheet")).unwrap();
+        assert_eq!((css.start, css.end, css.href("./").unwrap()), (0, 34, "a.css"));
+        let wasm = Tag::find(page, "link", |t| t.attr("as") == Some("fetch")).unwrap();
+        assert_eq!(wasm.href("./").unwrap(), "b.wasm");
+        assert!(Tag::find(page, "link", |t| t.attr("rel") == Some("icon")).is_err());
+    }
+
+    #[test]
+    fn a_page_without_slots_is_refused() {
+        assert!(
+            fill_csp(r#"<meta http-equiv="Content-Security-Policy" content="default-src 'self'">"#).is_err()
+        );
+    }
+}

@@ -1,0 +1,426 @@
+//! The deck's benchmark (not a test: it never fails on a timing). Run by `.ci/deck bench`, which
+//! builds the release and its .gz/.br copies first. It serves `dist/` through real nginx with
+//! `deploy/nginx/cppg-deck.conf` (brotli, as a host would) and drives headless Chromium over CDP:
+//!
+//! - bytes: raw, gzip and brotli of every file, engine against images, and what the first slide needs;
+//! - a cold load on Slow 4G (150 ms RTT, 1.6 Mbps down, 750 kbps up) with 4× CPU slowdown, 5 runs:
+//!   first paint (the static title slide), LCP, the app's start, interactive (a key press moves the
+//!   slide), layout shift;
+//! - key press → next painted frame over 200 presses, unthrottled and at 4× CPU, with the layouts
+//!   each press costs;
+//! - JS heap and wasm memory before and after 2,000 slide changes (after one warm-up pass);
+//! - Lighthouse 12 (mobile) scores, when `lighthouse` is on PATH.
+//!
+//! Prints a table and writes `target/benchmark.json` (or `BENCH_JSON`).
+
+#[allow(dead_code)]
+#[path = "../tests/support/mod.rs"]
+mod support;
+
+use serde_json::{json, Value};
+use std::path::Path;
+use std::time::Duration;
+use support::{Browser, Nginx};
+
+const RUNS: usize = 5;
+const PRESSES: usize = 200;
+const CHANGES: usize = 2000;
+
+/// Injected before every page: timings the page cannot give afterwards, and the "interactive"
+/// probe, which presses → from the first moment and notes when the slide moves.
+const PROBE: &str = r#"
+window.__bench = { started: 0, moved: 0, lcp: 0, shift: 0, wasm: null };
+new PerformanceObserver(l => { for (const e of l.getEntries()) window.__bench.lcp = e.startTime; })
+  .observe({ type: 'largest-contentful-paint', buffered: true });
+new PerformanceObserver(l => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__bench.shift += e.value; })
+  .observe({ type: 'layout-shift', buffered: true });
+addEventListener('TrunkApplicationStarted', e => { window.__bench.started = performance.now(); window.__bench.wasm = e.detail.wasm; });
+if (sessionStorage.getItem('bench-probe') === 'on') {
+  const poke = () => {
+    if (/^#\/(2|1\/1)$/.test(location.hash)) { window.__bench.moved = performance.now(); return; }
+    dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', code: 'ArrowRight', bubbles: true }));
+    setTimeout(poke, 4);
+  };
+  poke();
+}
+"#;
+
+/// Presses → (or ← at the end) `n` times, each time waiting for the frame after it to be painted;
+/// returns the milliseconds from the key event to that moment for presses that moved the deck.
+const PRESS_LOOP: &str = r#"
+const n = arguments[0];
+return (async () => {
+  const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+  const times = []; let forward = true; let guard = 0;
+  while (times.length < n && guard++ < n * 3) {
+    const before = location.hash;
+    const key = forward ? 'ArrowRight' : 'ArrowLeft';
+    const t0 = performance.now();
+    dispatchEvent(new KeyboardEvent('keydown', { key, code: key, bubbles: true }));
+    await frame();
+    const t = performance.now() - t0;
+    if (location.hash === before) { forward = !forward; continue; }
+    times.push(t);
+  }
+  return times;
+})();
+"#;
+
+#[tokio::main]
+async fn main() {
+    let dist = support::dist();
+    let bytes = measure_bytes(&dist);
+    let nginx = Nginx::start();
+    let b = Browser::start_at(nginx.base, 1280, 720).await;
+    b.client
+        .update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
+            Some(Duration::from_secs(300)),
+            Some(Duration::from_secs(120)),
+            None,
+        ))
+        .await
+        .unwrap();
+    b.before_each_load(PROBE).await;
+
+    let load = cold_loads(&b).await;
+    let latency_fast = key_latency(&b, 1.0).await;
+    let latency_slow = key_latency(&b, 4.0).await;
+    let memory = memory_growth(&b).await;
+    let lighthouse = lighthouse(nginx.base);
+    let _ = b.console_errors().await;
+    b.client.close().await.unwrap();
+
+    let machine = machine();
+    let report = json!({
+        "date": command_output("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
+        "machine": machine,
+        "bytes": bytes,
+        "cold_load_slow_4g_4x_cpu": load,
+        "key_to_frame_unthrottled": latency_fast,
+        "key_to_frame_4x_cpu": latency_slow,
+        "memory": memory,
+        "lighthouse_mobile": lighthouse,
+    });
+    print_report(&report);
+    let out = std::env::var("BENCH_JSON").unwrap_or_else(|_| "target/benchmark.json".into());
+    std::fs::write(&out, serde_json::to_string_pretty(&report).unwrap()).unwrap();
+    println!("\nJSON: {out}");
+}
+
+fn size(path: &Path) -> u64 {
+    std::fs::metadata(path).map_or(0, |m| m.len())
+}
+
+/// Raw, gzip and brotli bytes (the .gz and .br copies `.ci/deck build` writes; raw when a file
+/// has none, as PNGs do not compress).
+fn sizes(path: &Path) -> [u64; 3] {
+    let with = |ext: &str| {
+        let p = path.with_file_name(format!("{}.{ext}", path.file_name().unwrap().to_string_lossy()));
+        if p.is_file() {
+            size(&p)
+        } else {
+            size(path)
+        }
+    };
+    [size(path), with("gz"), with("br")]
+}
+
+fn measure_bytes(dist: &Path) -> Value {
+    let mut files = Vec::new();
+    collect(dist, dist, &mut files);
+    files.sort();
+    let mut groups: std::collections::BTreeMap<&str, [u64; 3]> = Default::default();
+    let mut rows = Vec::new();
+    for name in &files {
+        let s = sizes(&dist.join(name));
+        let group =
+            if name == "index.html" || name.ends_with(".js") && name != "sw.js" || name.ends_with(".wasm") {
+                "engine"
+            } else if name.starts_with("images/") {
+                "slide images"
+            } else {
+                "other (icons, manifest, service worker, preview)"
+            };
+        let g = groups.entry(group).or_default();
+        for i in 0..3 {
+            g[i] += s[i];
+        }
+        rows.push(json!({ "file": name, "group": group, "raw": s[0], "gzip": s[1], "brotli": s[2] }));
+    }
+    // Before the first slide shows: the page (its CSS inline) and slide 1's pictures.
+    let page = std::fs::read_to_string(dist.join("index.html")).unwrap();
+    let slide =
+        page.split("id=\"first-paint\"").nth(1).and_then(|s| s.split("</section>").next()).unwrap_or("");
+    let mut first = sizes(&dist.join("index.html"));
+    for src in slide.split("src=\"").skip(1).filter_map(|s| s.split('"').next()) {
+        let s = sizes(&dist.join(src));
+        for i in 0..3 {
+            first[i] += s[i];
+        }
+    }
+    json!({
+        "files": rows,
+        "groups": groups.iter().map(|(k, v)| json!({ "group": k, "raw": v[0], "gzip": v[1], "brotli": v[2] })).collect::<Vec<_>>(),
+        "before_first_slide": { "raw": first[0], "gzip": first[1], "brotli": first[2] },
+    })
+}
+
+fn collect(dir: &Path, root: &Path, out: &mut Vec<String>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().to_string();
+        if name.starts_with('.') || name.ends_with(".gz") || name.ends_with(".br") {
+            continue;
+        }
+        if path.is_dir() {
+            collect(&path, root, out);
+        } else {
+            out.push(path.strip_prefix(root).unwrap().to_string_lossy().to_string());
+        }
+    }
+}
+
+async fn throttle(b: &Browser, network: bool, cpu: f64) {
+    b.cdp("Network.enable", json!({})).await;
+    let conditions = if network {
+        json!({ "offline": false, "latency": 150, "downloadThroughput": 200_000, "uploadThroughput": 93_750 })
+    } else {
+        json!({ "offline": false, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 })
+    };
+    b.cdp("Network.emulateNetworkConditions", conditions).await;
+    b.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": cpu })).await;
+}
+
+/// A first visit: no HTTP cache, no service worker, no storage.
+async fn forget_everything(b: &Browser) {
+    b.client.goto("about:blank").await.unwrap();
+    let origin = b.base.trim_end_matches('/');
+    b.cdp("Storage.clearDataForOrigin", json!({ "origin": origin, "storageTypes": "all" })).await;
+    b.cdp("Network.clearBrowserCache", json!({})).await;
+}
+
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(f64::total_cmp);
+    if v.is_empty() {
+        return f64::NAN;
+    }
+    v[v.len() / 2]
+}
+
+fn percentile(v: &mut [f64], p: f64) -> f64 {
+    v.sort_by(f64::total_cmp);
+    if v.is_empty() {
+        return f64::NAN;
+    }
+    v[((v.len() as f64 * p).ceil() as usize).clamp(1, v.len()) - 1]
+}
+
+async fn cold_loads(b: &Browser) -> Value {
+    let mut runs = Vec::new();
+    for _ in 0..RUNS {
+        forget_everything(b).await;
+        // The probe presses keys from the start: switched on through sessionStorage of the origin.
+        b.client.goto(&format!("{}sw.js", b.base)).await.unwrap();
+        b.eval::<Value>("sessionStorage.setItem('bench-probe', 'on'); return null").await;
+        throttle(b, true, 4.0).await;
+        b.client.goto(b.base).await.unwrap();
+        b.wait_until("the probe to move the slide", "return window.__bench && window.__bench.moved > 0")
+            .await;
+        let run: Value = b
+            .eval(
+                "const p = performance.getEntriesByName('first-contentful-paint')[0]; \
+                 const nav = performance.getEntriesByType('navigation')[0]; \
+                 return { fcp: p ? p.startTime : null, lcp: window.__bench.lcp, started: window.__bench.started, \
+                          interactive: window.__bench.moved, shift: window.__bench.shift, \
+                          html_done: nav ? nav.responseEnd : null }",
+            )
+            .await;
+        b.eval::<Value>("sessionStorage.removeItem('bench-probe'); return null").await;
+        throttle(b, false, 1.0).await;
+        runs.push(run);
+    }
+    let pick = |key: &str| -> f64 {
+        let mut v: Vec<f64> = runs.iter().filter_map(|r| r[key].as_f64()).collect();
+        median(&mut v)
+    };
+    json!({
+        "runs": runs,
+        "median_ms": {
+            "first_paint_title_visible": pick("fcp"),
+            "lcp": pick("lcp"),
+            "app_started": pick("started"),
+            "interactive": pick("interactive"),
+        },
+        "max_layout_shift": runs.iter().filter_map(|r| r["shift"].as_f64()).fold(0.0, f64::max),
+    })
+}
+
+async fn key_latency(b: &Browser, cpu: f64) -> Value {
+    throttle(b, false, 1.0).await;
+    b.open("#/1").await;
+    throttle(b, false, cpu).await;
+    b.cdp("Performance.enable", json!({})).await;
+    let before = b.cdp("Performance.getMetrics", json!({})).await;
+    let value = b.client.execute(PRESS_LOOP, vec![json!(PRESSES)]).await.unwrap();
+    let after = b.cdp("Performance.getMetrics", json!({})).await;
+    throttle(b, false, 1.0).await;
+    let mut times: Vec<f64> = value.as_array().unwrap().iter().filter_map(Value::as_f64).collect();
+    let metric = |m: &Value, name: &str| {
+        m["metrics"]
+            .as_array()
+            .and_then(|a| a.iter().find(|x| x["name"] == name))
+            .and_then(|x| x["value"].as_f64())
+    };
+    let per_press = |name: &str| {
+        let d = metric(&after, name).unwrap_or(0.0) - metric(&before, name).unwrap_or(0.0);
+        d / times.len().max(1) as f64
+    };
+    let layouts = per_press("LayoutCount");
+    let styles = per_press("RecalcStyleCount");
+    json!({
+        "cpu_slowdown": cpu,
+        "presses": times.len(),
+        "median_ms": median(&mut times),
+        "p95_ms": percentile(&mut times, 0.95),
+        "max_ms": times.iter().copied().fold(0.0, f64::max),
+        "layouts_per_press": layouts,
+        "style_recalcs_per_press": styles,
+    })
+}
+
+async fn memory_growth(b: &Browser) -> Value {
+    throttle(b, false, 1.0).await;
+    b.open("#/1").await;
+    let measure = || async {
+        b.cdp("HeapProfiler.collectGarbage", json!({})).await;
+        let heap = b.cdp("Runtime.getHeapUsage", json!({})).await;
+        let wasm: f64 = b.eval("return window.__bench.wasm.memory.buffer.byteLength").await;
+        (heap["usedSize"].as_f64().unwrap_or(f64::NAN), wasm)
+    };
+    // One pass there and back first: what is allocated once (views, caches) is not growth.
+    let steps: usize = cppg_deck::deck::TALK.slides.iter().map(|s| usize::from(s.steps) + 1).sum();
+    b.client.execute(PRESS_LOOP, vec![json!(2 * steps)]).await.unwrap();
+    let (heap0, wasm0) = measure().await;
+    b.client.execute(PRESS_LOOP, vec![json!(CHANGES)]).await.unwrap();
+    let (heap1, wasm1) = measure().await;
+    json!({
+        "changes": CHANGES,
+        "js_heap_before": heap0, "js_heap_after": heap1, "js_heap_growth": heap1 - heap0,
+        "wasm_memory_before": wasm0, "wasm_memory_after": wasm1, "wasm_memory_growth": wasm1 - wasm0,
+    })
+}
+
+fn lighthouse(base: &str) -> Value {
+    let out = std::env::temp_dir().join("cppg-deck-lighthouse.json");
+    let status = std::process::Command::new("lighthouse")
+        .args([
+            base,
+            "--quiet",
+            "--output=json",
+            &format!("--output-path={}", out.display()),
+            "--form-factor=mobile",
+            "--only-categories=performance,accessibility,best-practices,seo",
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage",
+        ])
+        .env("CHROME_PATH", std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()))
+        .stdout(std::process::Stdio::null())
+        .status();
+    match status {
+        Ok(s) if s.success() => {
+            let report: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap_or_default())
+                .unwrap_or(Value::Null);
+            let score = |c: &str| report["categories"][c]["score"].as_f64().map(|s| (s * 100.0).round());
+            let failing: Vec<String> = report["audits"]
+                .as_object()
+                .into_iter()
+                .flatten()
+                .filter(|(_, a)| {
+                    a["score"].as_f64().is_some_and(|s| s < 0.9) && a["scoreDisplayMode"] == "binary"
+                        || a["score"].as_f64().is_some_and(|s| s < 0.5)
+                })
+                .map(|(id, _)| id.clone())
+                .collect();
+            json!({
+                "performance": score("performance"),
+                "accessibility": score("accessibility"),
+                "best-practices": score("best-practices"),
+                "seo": score("seo"),
+                "failing_audits": failing,
+            })
+        }
+        Ok(s) => json!({ "error": format!("lighthouse exited with {s}") }),
+        Err(e) => json!({ "error": format!("lighthouse not run: {e} (.ci/deck bench installs it)") }),
+    }
+}
+
+fn command_output(cmd: &str, args: &[&str]) -> String {
+    std::process::Command::new(cmd)
+        .args(args)
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default()
+}
+
+fn machine() -> Value {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .unwrap_or_default()
+        .lines()
+        .find(|l| l.starts_with("model name"))
+        .and_then(|l| l.split(':').nth(1))
+        .map(|s| s.trim().to_string())
+        .unwrap_or_default();
+    json!({
+        "cpu": cpu,
+        "cores": std::thread::available_parallelism().map_or(0, |n| n.get()),
+        "chromium": command_output(&std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()), &["--version"]),
+        "nginx": "deploy/nginx/cppg-deck.conf (Debian nginx, brotli_static)",
+    })
+}
+
+fn print_report(r: &Value) {
+    let kb = |v: &Value| format!("{:.1}", v.as_f64().unwrap_or(0.0) / 1000.0);
+    let ms = |v: &Value| v.as_f64().map_or("n/a".into(), |x| format!("{x:.0}"));
+    let ms1 = |v: &Value| v.as_f64().map_or("n/a".into(), |x| format!("{x:.1}"));
+    println!("\nBytes (kB = 1000 B)            raw     gzip   brotli");
+    for g in r["bytes"]["groups"].as_array().unwrap() {
+        println!(
+            "  {:<26} {:>8} {:>8} {:>8}",
+            g["group"].as_str().unwrap(),
+            kb(&g["raw"]),
+            kb(&g["gzip"]),
+            kb(&g["brotli"])
+        );
+    }
+    let f = &r["bytes"]["before_first_slide"];
+    println!(
+        "  {:<26} {:>8} {:>8} {:>8}",
+        "before the first slide",
+        kb(&f["raw"]),
+        kb(&f["gzip"]),
+        kb(&f["brotli"])
+    );
+    let l = &r["cold_load_slow_4g_4x_cpu"]["median_ms"];
+    println!("\nCold load, Slow 4G + 4x CPU (median of {RUNS}, ms)");
+    println!("  title visible (first paint) {:>6}", ms(&l["first_paint_title_visible"]));
+    println!("  LCP                         {:>6}", ms(&l["lcp"]));
+    println!("  app started                 {:>6}", ms(&l["app_started"]));
+    println!("  interactive (key moves)     {:>6}", ms(&l["interactive"]));
+    println!("  layout shift (max)          {:>6}", r["cold_load_slow_4g_4x_cpu"]["max_layout_shift"]);
+    println!("\nKey press -> next frame ({PRESSES} presses, ms)   median    p95    max  layouts/press");
+    for (name, k) in [("unthrottled", "key_to_frame_unthrottled"), ("4x CPU", "key_to_frame_4x_cpu")] {
+        let x = &r[k];
+        println!(
+            "  {:<38} {:>6} {:>6} {:>6} {:>8}",
+            name,
+            ms1(&x["median_ms"]),
+            ms1(&x["p95_ms"]),
+            ms1(&x["max_ms"]),
+            ms1(&x["layouts_per_press"])
+        );
+    }
+    let m = &r["memory"];
+    println!("\nMemory over {CHANGES} slide changes");
+    println!("  JS heap growth      {:>10} B", m["js_heap_growth"]);
+    println!("  wasm memory growth  {:>10} B", m["wasm_memory_growth"]);
+    println!("\nLighthouse (mobile): {}", r["lighthouse_mobile"]);
+}
