@@ -90,7 +90,7 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
             <main class="stage" aria-label=deck.title inert=covered>
                 {deck.slides.iter().enumerate().map(|(i, slide)| {
                     let current = Memo::new(move |_| pos.get().slide == i);
-                    let fragments = Fragments { slide: i, pos: pos.into() };
+                    let fragments = Fragments::near(i, pos.into());
                     view! {
                         <section
                             class=format!("slide {}", slide.layout.class())

@@ -40,6 +40,33 @@ pub fn set_title(title: &str) {
     document().set_title(title);
 }
 
+/// In release a panic aborts the WebAssembly, and the page would freeze as it was. This hook
+/// first logs the panic and puts a readable message with a reload link over the page.
+pub fn report_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        leptos::logging::error!("cppg-deck stopped: {info}");
+        show_crash_notice();
+    }));
+}
+
+/// The message a panic leaves: built with plain DOM calls, as the app itself can no longer run.
+pub fn show_crash_notice() {
+    let doc = document();
+    let (Ok(notice), Ok(text), Ok(link), Some(body)) =
+        (doc.create_element("div"), doc.create_element("p"), doc.create_element("a"), doc.body())
+    else {
+        return;
+    };
+    let _ = notice.set_attribute("class", "crash");
+    let _ = notice.set_attribute("role", "alert");
+    text.set_text_content(Some("Sorry: the slideshow stopped because of an error in it."));
+    let _ = link.set_attribute("href", &window().location().href().unwrap_or_default());
+    link.set_text_content(Some("Reload the slideshow"));
+    let _ = notice.append_child(&text);
+    let _ = notice.append_child(&link);
+    let _ = body.append_child(&notice);
+}
+
 /// Removes the static title slide that `index.html` shows before the wasm runs (see
 /// `.ci/finish-page`), once the app's slide images are decoded: removing it sooner would flash
 /// the slide without its picture.
@@ -91,11 +118,13 @@ pub fn is_fullscreen() -> bool {
     document().fullscreen_element().is_some()
 }
 
+/// Enters or leaves fullscreen. Both return promises that reject when the browser refuses (no
+/// user gesture, a policy): the refusal is swallowed, not left as an uncaught error.
 pub fn toggle_fullscreen() {
     if is_fullscreen() {
-        document().exit_fullscreen();
+        call_settling(&document().into(), "exitFullscreen", None);
     } else if let Some(root) = document().document_element() {
-        let _ = root.request_fullscreen();
+        call_settling(&root.into(), "requestFullscreen", None);
         keep_screen_awake();
     }
 }
@@ -112,9 +141,18 @@ pub fn keep_screen_awake() {
 fn call_navigator_api(api: &str, method: &str, arg: &str) -> bool {
     let navigator: JsValue = window().navigator().into();
     let Some(object) = property(&navigator, api) else { return false };
-    let Some(function) = property(&object, method) else { return false };
+    call_settling(&object, method, Some(&JsValue::from_str(arg)))
+}
+
+/// Calls `object[method](arg?)` if it is a function; a promise it returns may reject unheard.
+fn call_settling(object: &JsValue, method: &str, arg: Option<&JsValue>) -> bool {
+    let Some(function) = property(object, method) else { return false };
     let Some(function) = function.dyn_ref::<js_sys::Function>() else { return false };
-    match function.call1(&object, &JsValue::from_str(arg)) {
+    let result = match arg {
+        Some(arg) => function.call1(object, arg),
+        None => function.call0(object),
+    };
+    match result {
         Ok(promise) => {
             swallow_rejection(&promise);
             true

@@ -29,6 +29,7 @@ pub fn Modal(
                         aria-modal="true"
                         aria-labelledby=labelled_by
                         on:click=|e| e.stop_propagation()
+                        on:keydown=crate::focus::keep_tab_inside
                     >
                         <h2 id=title_id>{title}</h2>
                         {children()}

@@ -25,7 +25,8 @@ pub fn Overview(s: Session) -> impl IntoView {
     move || {
         s.overview.get().then(|| {
             view! {
-                <div class="overview" role="dialog" aria-modal="true" aria-label="Overview of every slide">
+                <div class="overview" role="dialog" aria-modal="true" aria-label="Overview of every slide"
+                    on:keydown=crate::focus::keep_tab_inside>
                     <ol class="overview-grid">
                         {slides.iter().enumerate().map(|(i, slide)| {
                             let built = Signal::stored(Position::new(i, usize::from(slide.steps)));
@@ -36,12 +37,15 @@ pub fn Overview(s: Session) -> impl IntoView {
                                         class="thumb"
                                         class:cursor=move || s.cursor.get() == i
                                         aria-current=move || (s.pos.get().slide == i).then_some("true")
-                                        aria-label=format!("Slide {}: {}", i + 1, slide.title)
                                         on:click=move |_| s.choose(i)
                                         on:focus=move |_| s.cursor.set(i)
                                     >
                                         {preview(i, built)}
-                                        <span class="thumb-number" aria-hidden="true">{i + 1}</span>
+                                        // Named by its content (the miniature is hidden from
+                                        // assistive technology): "Slide N: title".
+                                        <span class="sr-only">"Slide "</span>
+                                        <span class="thumb-number">{i + 1}</span>
+                                        <span class="sr-only">": " {slide.title}</span>
                                     </button>
                                 </li>
                             }

@@ -17,7 +17,7 @@ pub fn PrintView(notes: bool) -> impl IntoView {
                     <section class="print-page" aria-label=format!("Slide {}: {}", i + 1, slide.title)>
                         <div class="print-slide">{preview(i, built)}</div>
                         {notes.then(|| view! {
-                            <div class="print-notes">{blocks(slide.notes, Fragments { slide: i, pos: built })}</div>
+                            <div class="print-notes">{blocks(slide.notes, Fragments::all_built(i, built))}</div>
                         })}
                     </section>
                 }

@@ -4,7 +4,7 @@
 
 use crate::app::{LiveRegion, Notice, ThemeButton};
 use crate::browser;
-use crate::deck::Layout;
+use crate::deck::{Block, Layout, Slide};
 use crate::help::Help;
 use crate::nav::{Command, Position};
 use crate::render::{blocks, slide_body, Fragments};
@@ -70,8 +70,8 @@ pub fn ReadingView(s: Session) -> impl IntoView {
                 <span class="reader-name">{deck.title}</span>
                 <button class="reader-present" on:click=move |_| s.toggle_reading()>"Present slides"</button>
                 <button class="reader-search" on:click=move |_| s.search.set(true)>"Search"</button>
-                <button class="reader-smaller" aria-label="Smaller text" on:click=move |_| resize(-10)>"A−"</button>
-                <button class="reader-larger" aria-label="Larger text" on:click=move |_| resize(10)>"A+"</button>
+                <button class="reader-smaller" on:click=move |_| resize(-10)>"A−"<span class="sr-only">" smaller text"</span></button>
+                <button class="reader-larger" on:click=move |_| resize(10)>"A+"<span class="sr-only">" larger text"</span></button>
                 <button class="copy-link" on:click=move |_| s.copy_link()>"Copy link"</button>
                 <ThemeButton />
             </header>
@@ -91,14 +91,14 @@ pub fn ReadingView(s: Session) -> impl IntoView {
             <main class="article" inert=move || s.help.get() || s.search.get()>
                 {deck.slides.iter().enumerate().map(|(i, slide)| {
                     let built = Signal::stored(Position::new(i, usize::from(slide.steps)));
-                    let fragments = Fragments { slide: i, pos: built };
+                    let fragments = Fragments::all_built(i, built);
                     view! {
                         <section id=anchor(i) class=format!("read-slide read-{}", slide.layout.class()) data-index=i + 1>
                             <p class="read-number">"Slide " {i + 1}</p>
                             {slide_body(slide, fragments)}
                             {(!slide.notes.is_empty()).then(|| view! {
                                 <div class="transcript">
-                                    <h3 class="transcript-label">"Transcript"</h3>
+                                    {transcript_heading(slide)}
                                     {blocks(slide.notes, fragments)}
                                 </div>
                             })}
@@ -111,5 +111,18 @@ pub fn ReadingView(s: Session) -> impl IntoView {
             <SearchBox s=s />
             <LiveRegion s=s />
         </div>
+    }
+}
+
+/// "Transcript", one heading level below the slide's own heading (h1 on title and section slides).
+fn transcript_heading(slide: &Slide) -> AnyView {
+    let level = slide.body.iter().find_map(|b| match b {
+        Block::Heading { level, .. } => Some(*level),
+        _ => None,
+    });
+    match level {
+        Some(1) => view! { <h2 class="transcript-label">"Transcript"</h2> }.into_any(),
+        Some(3..) => view! { <h4 class="transcript-label">"Transcript"</h4> }.into_any(),
+        _ => view! { <h3 class="transcript-label">"Transcript"</h3> }.into_any(),
     }
 }

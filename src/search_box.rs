@@ -40,6 +40,7 @@ pub fn SearchBox(s: Session) -> impl IntoView {
                             autocomplete="off"
                             enterkeyhint="go"
                             placeholder="A slide number, or words"
+                            aria-labelledby="search-title"
                             aria-describedby="search-count"
                             aria-controls="search-results"
                             prop:value=move || query.get()

@@ -70,6 +70,7 @@ pub fn SpeakerView(s: Session) -> impl IntoView {
     view! {
         <div class="speaker">
             <header class="speaker-bar">
+                <h1 class="sr-only">"Speaker view: " {deck.title}</h1>
                 <span class="speaker-counter">
                     "Slide " {move || pos.get().slide + 1} " of " {deck.slides.len()}
                     {move || (deck.slides[pos.get().slide].steps > 0).then(|| {
@@ -120,13 +121,13 @@ pub fn SpeakerView(s: Session) -> impl IntoView {
                 <section class="speaker-notes" aria-labelledby="speaker-notes-title">
                     <div class="notes-bar">
                         <h2 id="speaker-notes-title" class="speaker-label">"Notes"</h2>
-                        <button class="notes-smaller" aria-label="Smaller notes" on:click=move |_| resize_notes(-2)>"A−"</button>
-                        <button class="notes-larger" aria-label="Larger notes" on:click=move |_| resize_notes(2)>"A+"</button>
+                        <button class="notes-smaller" on:click=move |_| resize_notes(-2)>"A−"<span class="sr-only">" smaller notes"</span></button>
+                        <button class="notes-larger" on:click=move |_| resize_notes(2)>"A+"<span class="sr-only">" larger notes"</span></button>
                     </div>
                     <div class="notes" tabindex="0" style:font-size=move || format!("{}px", notes_size.value.get())>
                         {move || {
                             let slide = pos.get().slide;
-                            blocks(deck.slides[slide].notes, Fragments { slide, pos: pos.into() })
+                            blocks(deck.slides[slide].notes, Fragments::all_built(slide, pos.into()))
                         }}
                     </div>
                 </section>

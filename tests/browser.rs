@@ -613,3 +613,14 @@ async fn the_theme_toggle_switches_and_is_remembered() {
     assert_eq!(paper(), before);
     root.remove_attribute("data-theme").unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_crash_leaves_a_readable_message_with_a_reload_link() {
+    cppg_deck::browser::show_crash_notice();
+    let notice = query(".crash[role=alert]");
+    assert!(notice.text_content().unwrap_or_default().contains("stopped because of an error"));
+    let link = query(".crash a");
+    assert_eq!(link.get_attribute("href"), window().location().href().ok());
+    assert_eq!(link.text_content().as_deref(), Some("Reload the slideshow"));
+    notice.remove();
+}

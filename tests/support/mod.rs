@@ -313,6 +313,8 @@ impl Browser {
                     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--disable-quic", "--hide-scrollbars",
+                    // Tests and the benchmark change slides faster than people: no history throttling.
+                    "--disable-ipc-flooding-protection",
                     format!("--window-size={width},{height}"),
                 ],
                 "perfLoggingPrefs": { "enableNetwork": true, "enablePage": false },

@@ -1,0 +1,151 @@
+//! End to end: accessibility, audited. axe-core (the npm package; `.ci/deck test` installs it, or
+//! set `AXE_CORE` to its axe.min.js) must report no violation in any view, in light and in dark;
+//! a keyboard-only walk reaches every control with a visible focus ring, never hidden behind
+//! something else, and focus is never lost on a slide change or behind an overlay (WCAG 2.4.11).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use fantoccini::key::Key;
+use support::Browser;
+
+fn axe_source() -> String {
+    let path = std::env::var("AXE_CORE").unwrap_or_else(|_| {
+        let home = std::env::var("HOME").unwrap_or_default();
+        let cache = std::env::var("XDG_CACHE_HOME").unwrap_or_else(|_| format!("{home}/.cache"));
+        format!("{cache}/cppg-deck/tools/node_modules/axe-core/axe.min.js")
+    });
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("axe-core at {path}: {e} (`.ci/deck test` installs it)"))
+}
+
+/// axe-core's violations on the page as it is now, one line each.
+async fn violations(b: &Browser, axe: &str) -> Vec<String> {
+    // WebDriver's script runs as the browser's own, outside the page's CSP.
+    let loaded: bool = b.eval(&format!("{axe}\n;return typeof axe === 'object'")).await;
+    assert!(loaded, "axe-core did not load");
+    b.eval(
+        "return axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations.map(v => \
+         `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 4).map(n => n.target.join(' ')).join(' | ')}`))",
+    )
+    .await
+}
+
+#[tokio::test]
+#[ignore = "needs dist/, axe-core and chromedriver: run by `.ci/deck test`"]
+async fn axe_finds_nothing_in_any_view_light_or_dark() {
+    let axe = axe_source();
+    let b = Browser::start().await;
+    let grid = cppg_deck::deck::TALK.slides.iter().position(|s| s.id == "objectives").unwrap() + 1;
+    let mut found = Vec::new();
+    for scheme in ["light", "dark"] {
+        b.emulate_media("prefers-color-scheme", scheme).await;
+        let views: [(&str, &str, Option<char>); 8] = [
+            ("presenting, title", "#/1", None),
+            ("presenting, grid", &format!("#/{grid}") as &str, None),
+            ("presenting, fragments", "#/3/2", None),
+            ("overview", "#/4", Some('o')),
+            ("help", "#/4", Some('?')),
+            ("search", "#/4", Some('g')),
+            ("speaker", "?view=speaker#/3", None),
+            ("reading", "?view=read#/5", None),
+        ];
+        for (name, target, key) in views {
+            b.open(target).await;
+            if let Some(key) = key {
+                b.type_char(key, key == '?').await;
+                b.wait_until(&format!("{name} to open"), "return !!document.querySelector('[role=dialog]')")
+                    .await;
+                if key == 'g' {
+                    b.client.active_element().await.unwrap().send_keys("science").await.unwrap();
+                    b.wait_until(
+                        "search results",
+                        "return document.querySelectorAll('.search-results li').length > 0",
+                    )
+                    .await;
+                }
+            }
+            // Let fades finish: axe must judge the colours as they end up.
+            b.wait_until(
+                "fades to end",
+                "return document.getAnimations().every(a => a.playState !== 'running')",
+            )
+            .await;
+            for v in violations(&b, &axe).await {
+                found.push(format!("{scheme} / {name}: {v}"));
+            }
+        }
+    }
+    assert!(found.is_empty(), "axe-core violations:\n{}", found.join("\n"));
+    b.finish().await;
+}
+
+/// What has focus now: a description, and whether its focus ring shows, whether it is on screen
+/// and not covered by anything else.
+const FOCUSED: &str = "const e = document.activeElement; \
+    if (!e || e === document.body) return null; \
+    const s = getComputedStyle(e); const r = e.getBoundingClientRect(); \
+    const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'; \
+    const x = r.left + r.width / 2, y = r.top + r.height / 2; \
+    const top = document.elementFromPoint(x, y); \
+    const onScreen = r.width > 0 && r.height > 0 && x >= 0 && y >= 0 && x <= innerWidth && y <= innerHeight; \
+    return { name: (e.getAttribute('aria-label') || e.textContent || e.tagName).trim().slice(0, 40), \
+             ring, onScreen, uncovered: !!top && (top === e || e.contains(top)) };";
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
+async fn the_keyboard_reaches_every_control_with_a_visible_ring_and_never_loses_focus() {
+    let b = Browser::start().await;
+    b.open("#/3").await;
+    let controls: Vec<String> = b
+        .eval("return [...document.querySelectorAll('.controls button, .read-offer')].filter(e => e.getClientRects().length).map(e => (e.getAttribute('aria-label') || e.textContent).trim())")
+        .await;
+    let mut reached = Vec::new();
+    for _ in 0..controls.len() + 4 {
+        b.press(Key::Tab).await;
+        let focused: serde_json::Value = b.eval(FOCUSED).await;
+        if focused.is_null() {
+            continue;
+        }
+        let name = focused["name"].as_str().unwrap_or_default().to_string();
+        assert_eq!(focused["ring"], true, "{name}: no visible focus ring");
+        assert_eq!(focused["onScreen"], true, "{name}: focused off screen");
+        assert_eq!(focused["uncovered"], true, "{name}: focused but covered");
+        reached.push(name);
+    }
+    for control in &controls {
+        assert!(reached.contains(control), "Tab never reached {control}; reached {reached:?}");
+    }
+
+    // A slide change from a focused button keeps focus on it.
+    b.open("#/1").await;
+    let next = b.client.find(fantoccini::Locator::Css(".controls .next")).await.unwrap();
+    b.eval::<serde_json::Value>("document.querySelector('.controls .next').focus(); return null").await;
+    for _ in 0..3 {
+        next.send_keys("\u{E007}").await.unwrap(); // Enter
+    }
+    b.wait_until("three steps on", "return location.hash !== '#/1'").await;
+    let still: bool =
+        b.eval("return document.activeElement === document.querySelector('.controls .next')").await;
+    assert!(still, "focus left the Next button on a slide change");
+
+    // An overlay takes focus, keeps Tab inside, and gives it back.
+    b.eval::<serde_json::Value>("document.querySelector('.controls .open-help').focus(); return null").await;
+    b.press(Key::Enter).await;
+    b.wait_until("the help", "return !!document.querySelector('[role=dialog]')").await;
+    b.wait_until("focus in the help", "return !!document.activeElement.closest('[role=dialog]')").await;
+    for _ in 0..6 {
+        b.press(Key::Tab).await;
+        let inside: bool = b.eval("return !!document.activeElement.closest('[role=dialog]')").await;
+        assert!(inside, "Tab left the open dialog for what it covers");
+        let focused: serde_json::Value = b.eval(FOCUSED).await;
+        assert_eq!(focused["uncovered"], true, "{focused}");
+    }
+    b.press(Key::Escape).await;
+    b.wait_until(
+        "focus back on the help button",
+        "return document.activeElement === document.querySelector('.controls .open-help')",
+    )
+    .await;
+    b.finish().await;
+}
