@@ -189,7 +189,7 @@ async fn a_missing_picture_shows_its_alt_text_and_the_layout_holds() {
             })
         })
         .expect("a slide with a figure");
-    let measure = 
+    let measure =
         "const s = document.querySelector('section.slide.current'); const img = s.querySelector('img'); \
          const r = img.getBoundingClientRect(); \
          return { overflow: s.scrollHeight > s.clientHeight + 1 || s.scrollWidth > s.clientWidth + 1, \
