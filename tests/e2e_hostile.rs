@@ -197,7 +197,7 @@ async fn a_missing_picture_shows_its_alt_text_and_the_layout_holds() {
                   stage: document.querySelector('.viewport:not(#first-paint) .stage').getBoundingClientRect().width }"
     ;
     b.open(&format!("#/{slide}")).await;
-    let good: serde_json::Value = b.eval(&measure).await;
+    let good: serde_json::Value = b.eval(measure).await;
     assert_eq!(good["loaded"], true);
 
     b.cdp("Network.enable", json!({})).await;
@@ -214,7 +214,7 @@ async fn a_missing_picture_shows_its_alt_text_and_the_layout_holds() {
         "const i = document.querySelector('section.slide.current img'); return i.complete",
     )
     .await;
-    let broken: serde_json::Value = b.eval(&measure).await;
+    let broken: serde_json::Value = b.eval(measure).await;
     assert_eq!(broken["loaded"], false, "{src} was blocked");
     assert!(!broken["alt"].as_str().unwrap_or_default().is_empty(), "alt text to show");
     assert!(
