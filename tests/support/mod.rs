@@ -67,6 +67,37 @@ fn content_type(path: &Path) -> &'static str {
 
 static NETWORK_CUT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
+/// What the test server does besides serving files, for tests that need a hostile or slow network
+/// in any browser: paths ending so get a 404, or wait before answering; and a script every page
+/// loads first (`Browser::before_each_load` where the browser has no DevTools protocol).
+#[derive(Default)]
+struct ServerTricks {
+    missing: Vec<String>,
+    slow: Vec<(String, Duration)>,
+    inject: String,
+}
+
+static TRICKS: std::sync::Mutex<ServerTricks> =
+    std::sync::Mutex::new(ServerTricks { missing: Vec::new(), slow: Vec::new(), inject: String::new() });
+
+fn tricks() -> std::sync::MutexGuard<'static, ServerTricks> {
+    TRICKS.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// From now on the test server answers 404 for paths that end with any of `suffixes` (none: all
+/// files are back).
+pub fn make_missing(suffixes: &[&str]) {
+    tricks().missing = suffixes.iter().map(|s| s.to_string()).collect();
+}
+
+/// From now on the test server waits `delay` before answering paths that end with `suffix`.
+pub fn make_slow(suffix: &str, delay: Duration) {
+    tricks().slow = vec![(suffix.to_string(), delay)];
+}
+
+/// Where the server's injected script is served; `index.html` gets a `<script src>` for it.
+const INJECTED: &str = "__test/inject.js";
+
 /// Cuts (or restores) the network between the browser and `dist/`: the server stops answering.
 pub fn cut_network(cut: bool) {
     NETWORK_CUT.store(cut, std::sync::atomic::Ordering::SeqCst);
@@ -117,11 +148,35 @@ fn respond(root: &Path, mount: &str, mut stream: TcpStream) {
         Some("") | None => "index.html",
         Some(r) => r,
     };
+    let (missing, delay, inject) = {
+        let t = tricks();
+        let missing = t.missing.iter().any(|m| relative.ends_with(m.as_str()));
+        let delay = t.slow.iter().find(|(p, _)| relative.ends_with(p.as_str())).map(|(_, d)| *d);
+        (missing, delay, t.inject.clone())
+    };
+    if let Some(delay) = delay {
+        std::thread::sleep(delay);
+    }
+    if relative == INJECTED {
+        let header = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/javascript\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+            inject.len()
+        );
+        let _ = stream.write_all(header.as_bytes()).and_then(|()| stream.write_all(inject.as_bytes()));
+        return;
+    }
     let file = root.join(relative);
-    let (status, kind, body) = match std::fs::read(&file) {
-        Ok(body) if safe => ("200 OK", content_type(&file), body),
+    let (status, kind, mut body) = match std::fs::read(&file) {
+        Ok(body) if safe && !missing => ("200 OK", content_type(&file), body),
         _ => ("404 Not Found", "text/plain", b"not found".to_vec()),
     };
+    // The injected script runs before the page's own (after the CSP <meta>, which allows 'self').
+    if relative == "index.html" && !inject.is_empty() && status.starts_with("200") {
+        let page = String::from_utf8_lossy(&body).into_owned();
+        if let Some(at) = page.find("<script") {
+            body = format!("{}<script src=\"{INJECTED}\"></script>{}", &page[..at], &page[at..]).into_bytes();
+        }
+    }
     let header = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
         body.len()
@@ -215,29 +270,62 @@ pub fn http_get(base: &str, path: &str, headers: &[(&str, &str)]) -> (String, Ve
     (status, headers, reply.len() - split - 4)
 }
 
-/// A chromedriver of this test's own, killed when dropped.
+/// The browser the tests drive: `DECK_BROWSER=firefox` for Firefox ESR through geckodriver,
+/// else Chromium through chromedriver.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Engine {
+    Chromium,
+    Firefox,
+}
+
+pub fn engine() -> Engine {
+    match std::env::var("DECK_BROWSER").as_deref() {
+        Ok("firefox") => Engine::Firefox,
+        _ => Engine::Chromium,
+    }
+}
+
+/// A WebDriver server of this test's own (chromedriver or geckodriver), killed when dropped.
+/// geckodriver's output holds Firefox's console (see `Browser::console_errors`).
 struct Driver {
     child: Child,
     url: String,
+    log: Option<PathBuf>,
 }
 
 impl Driver {
-    fn start() -> Driver {
-        let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+    fn start(engine: Engine) -> Driver {
         let port = free_port();
+        let (binary, args, log) = match engine {
+            Engine::Chromium => (
+                std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()),
+                vec![format!("--port={port}")],
+                None,
+            ),
+            Engine::Firefox => (
+                std::env::var("GECKODRIVER").unwrap_or_else(|_| "geckodriver".into()),
+                // System access: media emulation sets Firefox preferences (see `emulate_media`).
+                vec![format!("--port={port}"), "--allow-system-access".into()],
+                Some(std::env::temp_dir().join(format!("cppg-deck-geckodriver-{port}.log"))),
+            ),
+        };
+        let output = || match &log {
+            Some(path) => Stdio::from(std::fs::File::create(path).expect("geckodriver's log file")),
+            None => Stdio::null(),
+        };
         let child = Command::new(&binary)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .args(&args)
+            .stdout(output())
+            .stderr(output())
             .spawn()
-            .unwrap_or_else(|e| panic!("cannot start chromedriver at {binary}: {e} (set CHROMEDRIVER)"));
+            .unwrap_or_else(|e| panic!("cannot start {binary}: {e} (set CHROMEDRIVER or GECKODRIVER)"));
         let url = format!("http://127.0.0.1:{port}");
         let deadline = Instant::now() + PATIENCE;
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "chromedriver did not listen on {port}");
+            assert!(Instant::now() < deadline, "{binary} did not listen on {port}");
             std::thread::sleep(Duration::from_millis(25));
         }
-        Driver { child, url }
+        Driver { child, url, log }
     }
 }
 
@@ -285,10 +373,27 @@ impl WebDriverCompatibleCommand for Cdp {
     }
 }
 
+/// geckodriver's endpoint for switching between page scripts and privileged ("chrome") scripts.
+#[derive(Debug)]
+struct MozContext(&'static str);
+
+impl WebDriverCompatibleCommand for MozContext {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/moz/context", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(json!({ "context": self.0 }).to_string()))
+    }
+}
+
 pub struct Browser {
     pub client: Client,
     pub base: &'static str,
-    _driver: Driver,
+    pub engine: Engine,
+    driver: Driver,
+    /// How much of geckodriver's log `console_errors` has read.
+    log_read: std::cell::Cell<u64>,
 }
 
 impl Browser {
@@ -302,8 +407,42 @@ impl Browser {
 
     /// A browser for the deck at `base` (another server than the test's own, e.g. nginx).
     pub async fn start_at(base: &'static str, width: u32, height: u32) -> Browser {
-        let driver = Driver::start();
+        // A new test: the server answers, serves every file, at once, and injects nothing.
+        *tricks() = ServerTricks::default();
+        cut_network(false);
+        let engine = engine();
+        let driver = Driver::start(engine);
         let mut caps = Capabilities::new();
+        if engine == Engine::Firefox {
+            caps.insert("browserName".into(), json!("firefox"));
+            caps.insert(
+                "moz:firefoxOptions".into(),
+                json!({
+                    "binary": std::env::var("FIREFOX").unwrap_or_else(|_| "/usr/bin/firefox-esr".into()),
+                    "args": ["-headless"],
+                    "prefs": {
+                        // The page's console on geckodriver's output; the browser's own stays out.
+                        "devtools.console.stdout.content": true,
+                        "devtools.console.stdout.chrome": false,
+                        "app.normandy.enabled": false,
+                        "messaging-system.rsexperimentloader.enabled": false,
+                        "browser.shell.checkDefaultBrowser": false,
+                        "dom.disable_open_during_load": false,
+                        // Touch events, as on a phone (Chromium has them in headless mode).
+                        "dom.w3c_touch_events.enabled": 1,
+                    },
+                }),
+            );
+            let client = ClientBuilder::new(hyper_util_connector())
+                .capabilities(caps)
+                .connect(&driver.url)
+                .await
+                .expect("a geckodriver session");
+            let browser = Browser { client, base, engine, driver, log_read: 0.into() };
+            browser.set_inner_size(width, height).await;
+            tricks().inject = REPORT_CSP_VIOLATIONS.to_string();
+            return browser;
+        }
         caps.insert("browserName".into(), json!("chrome"));
         caps.insert(
             "goog:chromeOptions".into(),
@@ -326,18 +465,42 @@ impl Browser {
             .connect(&driver.url)
             .await
             .expect("a chromedriver session");
-        let browser = Browser { client, base, _driver: driver };
+        let browser = Browser { client, base, engine, driver, log_read: 0.into() };
         browser.before_each_load(REPORT_CSP_VIOLATIONS).await;
         browser
     }
 
-    /// A Chrome DevTools Protocol command on this window, and its result.
+    /// Sizes the window so that the page gets `width` × `height` CSS pixels.
+    pub async fn set_inner_size(&self, width: u32, height: u32) {
+        self.client.set_window_size(width, height).await.unwrap();
+        let inner: Vec<f64> = self.eval("return [innerWidth, innerHeight]").await;
+        let (extra_w, extra_h) = (width as f64 - inner[0], height as f64 - inner[1]);
+        if extra_w > 0.5 || extra_h > 0.5 {
+            let (w, h) = (width as f64 + extra_w.max(0.0), height as f64 + extra_h.max(0.0));
+            self.client.set_window_size(w as u32, h as u32).await.unwrap();
+        }
+    }
+
+    pub fn is_chromium(&self) -> bool {
+        self.engine == Engine::Chromium
+    }
+
+    /// A Chrome DevTools Protocol command on this window, and its result (Chromium only: tests
+    /// check `is_chromium()` first).
     pub async fn cdp(&self, cmd: &'static str, params: serde_json::Value) -> serde_json::Value {
+        assert!(self.is_chromium(), "CDP {cmd} in {:?}", self.engine);
         self.client.issue_cmd(Cdp { cmd, params }).await.unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
     }
 
     /// Runs `source` in every document this window loads from now on, before the page's scripts.
+    /// Firefox has no such command: there the test server adds it to the pages it serves.
     pub async fn before_each_load(&self, source: &str) {
+        if !self.is_chromium() {
+            let mut t = tricks();
+            t.inject.push('\n');
+            t.inject.push_str(source);
+            return;
+        }
         let params = json!({ "source": source });
         self.client
             .issue_cmd(Cdp { cmd: "Page.addScriptToEvaluateOnNewDocument", params })
@@ -345,8 +508,24 @@ impl Browser {
             .expect("CDP script injection");
     }
 
-    /// Emulates a CSS media feature, e.g. `("prefers-reduced-motion", "reduce")`.
+    /// Emulates a CSS media feature, e.g. `("prefers-reduced-motion", "reduce")`. In Firefox, by
+    /// setting the preference behind it from a privileged script.
     pub async fn emulate_media(&self, name: &str, value: &str) {
+        if !self.is_chromium() {
+            let pref = match (name, value) {
+                ("prefers-color-scheme", "dark") => "layout.css.prefers-color-scheme.content-override', 0",
+                ("prefers-color-scheme", "light") => "layout.css.prefers-color-scheme.content-override', 1",
+                ("prefers-reduced-motion", "reduce") => "ui.prefersReducedMotion', 1",
+                ("prefers-reduced-motion", _) => "ui.prefersReducedMotion', 0",
+                other => panic!("no Firefox preference for {other:?}"),
+            };
+            self.client.issue_cmd(MozContext("chrome")).await.expect("privileged context");
+            let set = format!("Services.prefs.setIntPref('{pref}); return true");
+            let done = self.client.execute(&set, vec![]).await;
+            self.client.issue_cmd(MozContext("content")).await.expect("page context");
+            done.expect("setting a Firefox preference");
+            return;
+        }
         let params = json!({ "features": [{ "name": name, "value": value }] });
         self.client
             .issue_cmd(Cdp { cmd: "Emulation.setEmulatedMedia", params })
@@ -436,6 +615,9 @@ impl Browser {
     /// Console errors since the last call; warnings are printed, not failed on (Chromium warns
     /// that it ignores `integrity` on the wasm preload, which Trunk emits).
     pub async fn console_errors(&self) -> Vec<String> {
+        if let Some(path) = &self.driver.log {
+            return self.firefox_console_errors(path);
+        }
         let log = self.client.issue_cmd(Log("browser")).await.expect("chromedriver's browser log");
         let mut errors = Vec::new();
         for entry in log.as_array().into_iter().flatten() {
@@ -449,8 +631,31 @@ impl Browser {
         errors
     }
 
-    /// Every URL the browser requested since the last call, in every window.
+    /// Firefox prints the page's console on geckodriver's output: `console.error: "…"` and
+    /// `JavaScript error: URL, line N: …` (uncaught errors and rejections).
+    fn firefox_console_errors(&self, path: &Path) -> Vec<String> {
+        let text = std::fs::read(path).unwrap_or_default();
+        let from = (self.log_read.get() as usize).min(text.len());
+        self.log_read.set(text.len() as u64);
+        let host = host_of(self.base);
+        String::from_utf8_lossy(&text[from..])
+            .lines()
+            // A page's message is quoted (`console.error: "…"`); Firefox's own loggers are not.
+            .filter(|l| {
+                l.starts_with("console.error: \"") || (l.starts_with("JavaScript error:") && l.contains(host))
+            })
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// Every URL the browser requested since the last call, in every window. Firefox has no
+    /// network log for WebDriver: there, the resources of the page shown now.
     pub async fn requests(&self) -> Vec<String> {
+        if !self.is_chromium() {
+            return self
+                .eval("return [location.href, ...performance.getEntriesByType('resource').map(e => e.name)]")
+                .await;
+        }
         let log = self.client.issue_cmd(Log("performance")).await.expect("chromedriver's performance log");
         let mut urls = Vec::new();
         for entry in log.as_array().into_iter().flatten() {
