@@ -143,14 +143,13 @@ fn measure_bytes(dist: &Path) -> Value {
     let mut rows = Vec::new();
     for name in &files {
         let s = sizes(&dist.join(name));
-        let group =
-            if name == "index.html" || name.ends_with(".js") && name != "sw.js" || name.ends_with(".wasm") {
-                "engine"
-            } else if name.starts_with("images/") {
-                "slide images"
-            } else {
-                "other (icons, manifest, service worker, preview)"
-            };
+        let group = if support::is_engine_file(name) {
+            "engine"
+        } else if name.starts_with("images/") {
+            "slide images"
+        } else {
+            "other (icons, manifest, service worker, preview)"
+        };
         let g = groups.entry(group).or_default();
         for i in 0..3 {
             g[i] += s[i];
@@ -159,10 +158,8 @@ fn measure_bytes(dist: &Path) -> Value {
     }
     // Before the first slide shows: the page (its CSS inline) and slide 1's pictures.
     let page = std::fs::read_to_string(dist.join("index.html")).unwrap();
-    let slide =
-        page.split("id=\"first-paint\"").nth(1).and_then(|s| s.split("</section>").next()).unwrap_or("");
     let mut first = sizes(&dist.join("index.html"));
-    for src in slide.split("src=\"").skip(1).filter_map(|s| s.split('"').next()) {
+    for src in support::first_slide_pictures(&page) {
         let s = sizes(&dist.join(src));
         for i in 0..3 {
             first[i] += s[i];

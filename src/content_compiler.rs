@@ -60,6 +60,12 @@ impl Layout {
     fn names() -> String {
         Self::ALL.map(|(n, _)| n).join(", ")
     }
+
+    /// The name the talk uses for this layout (`layout: title`); the CSS class is `layout-NAME`.
+    #[allow(dead_code, reason = "used by .ci/finish-page, which includes this file too")]
+    pub fn name(self) -> &'static str {
+        Self::ALL.iter().find(|(_, l)| *l == self).map_or("content", |(n, _)| n)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

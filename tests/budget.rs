@@ -29,20 +29,13 @@ fn the_engine_and_the_first_slide_fit_their_budgets() {
     let names: Vec<String> = std::fs::read_dir(&dist)
         .unwrap()
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n == "index.html" || (n.ends_with(".js") && n != "sw.js") || n.ends_with(".wasm"))
+        .filter(|n| support::is_engine_file(n))
         .collect();
     assert!(names.iter().any(|n| n.ends_with(".wasm")), "no wasm in {}", dist.display());
     let engine: u64 = names.iter().map(|n| brotli_size(&dist, n)).sum();
 
     let page = std::fs::read_to_string(dist.join("index.html")).unwrap();
-    let slide = page.split("id=\"first-paint\"").nth(1).and_then(|s| s.split("</section>").next());
-    let slide = slide.expect("index.html carries the first slide");
-    let pictures: u64 = slide
-        .split("src=\"")
-        .skip(1)
-        .filter_map(|s| s.split('"').next())
-        .map(|src| brotli_size(&dist, src))
-        .sum();
+    let pictures: u64 = support::first_slide_pictures(&page).iter().map(|src| brotli_size(&dist, src)).sum();
     let first = brotli_size(&dist, "index.html") + pictures;
 
     println!("engine {engine} B brotli ({names:?}); first slide {first} B brotli");

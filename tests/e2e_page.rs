@@ -129,8 +129,12 @@ async fn the_policy_is_strict_and_every_script_has_integrity() {
     assert_eq!(inline, 1, "one inline script (the theme and deep-link check), hashed in the policy");
 
     // The policy holds: injected inline code is refused, and the test hears of it.
-    b.eval::<serde_json::Value>("const s = document.createElement('script'); s.textContent = 'window.__ran = true'; document.head.append(s); return null").await;
-    b.wait_until("the violation report", "return true").await;
+    b.eval::<serde_json::Value>(
+        "window.__violated = false; document.addEventListener('securitypolicyviolation', () => { window.__violated = true; }); \
+         const s = document.createElement('script'); s.textContent = 'window.__ran = true'; document.head.append(s); return null",
+    )
+    .await;
+    b.wait_until("the violation event", "return window.__violated === true").await;
     let ran: bool = b.eval("return window.__ran === true").await;
     assert!(!ran, "an injected inline script ran");
     let errors = b.console_errors().await;

@@ -33,6 +33,19 @@ pub fn dist() -> PathBuf {
     dist
 }
 
+/// Whether a file of the bundle is part of the engine (what runs the deck: the page with its CSS,
+/// the loader, the wasm-bindgen JS and the wasm), as the size budget and the benchmark count it.
+pub fn is_engine_file(name: &str) -> bool {
+    name == "index.html" || (name.ends_with(".js") && name != "sw.js") || name.ends_with(".wasm")
+}
+
+/// The pictures (`src`) of the static first slide in the built `index.html`.
+pub fn first_slide_pictures(page: &str) -> Vec<String> {
+    let slide = page.split("id=\"first-paint\"").nth(1).and_then(|s| s.split("</section>").next());
+    let slide = slide.expect("index.html carries the first slide");
+    slide.split("src=\"").skip(1).filter_map(|s| s.split('"').next()).map(str::to_string).collect()
+}
+
 /// The path the bundle is served under: `DECK_PATH`, default `/`.
 pub fn mount_path() -> String {
     let path = std::env::var("DECK_PATH").unwrap_or_else(|_| "/".into());

@@ -5,22 +5,11 @@ use crate::content_compiler::{Block, Inline, Item, Layout, Slide};
 
 /// `<section>` for slide 1 at step 0 (fragments hidden), as the audience view renders it.
 pub fn first_slide(slide: &Slide) -> String {
-    let mut out = format!(r#"<section class="slide {} current" data-index="1">"#, layout_class(slide.layout));
+    // The same class as `deck::Layout::class` (the e2e tier compares the markup).
+    let mut out = format!(r#"<section class="slide layout-{} current" data-index="1">"#, slide.layout.name());
     body(slide, &mut out);
     out.push_str("</section>");
     out
-}
-
-fn layout_class(layout: Layout) -> &'static str {
-    match layout {
-        Layout::Title => "layout-title",
-        Layout::Section => "layout-section",
-        Layout::Content => "layout-content",
-        Layout::Figure => "layout-figure",
-        Layout::Grid => "layout-grid",
-        Layout::Steps => "layout-steps",
-        Layout::Gallery => "layout-gallery",
-    }
 }
 
 fn body(slide: &Slide, out: &mut String) {
