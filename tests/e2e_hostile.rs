@@ -260,11 +260,16 @@ async fn a_resize_storm_leaves_a_sound_layout() {
         .eval(
             "const st = document.querySelector('.stage').getBoundingClientRect(); \
              const s = document.querySelector('section.slide.current'); \
-             return { w: st.width, h: st.height, overflow: s.scrollHeight > s.clientHeight + 1 }",
+             return { w: st.width, h: st.height, overflow: s.scrollHeight > s.clientHeight + 1, \
+                      viewport: [innerWidth, innerHeight] }",
         )
         .await;
     let (w, h) = (layout["w"].as_f64().unwrap(), layout["h"].as_f64().unwrap());
-    assert!((w - 1280.0).abs() < 1.0 && (h - 720.0).abs() < 1.0, "16:9 stage fills 1280×720: {w}×{h}");
+    let viewport = &layout["viewport"];
+    assert!(
+        (w - 1280.0).abs() < 1.0 && (h - 720.0).abs() < 1.0,
+        "16:9 stage fills 1280×720: {w}×{h} in {viewport}"
+    );
     assert_eq!(layout["overflow"], false);
     no_console_errors(b.console_errors().await, "resize storm");
     still_navigates(&b, "after a resize storm").await;

@@ -483,15 +483,31 @@ impl Browser {
         browser
     }
 
-    /// Sizes the window so that the page gets `width` × `height` CSS pixels.
+    /// Sizes the window so that the page gets `width` × `height` CSS pixels. A window manager
+    /// applies a resize when it gets to it (after a burst of resizes, a late one can land after
+    /// ours), so this waits for the viewport to reach the size, correcting for the browser's own
+    /// frame, and fails if it never does.
     pub async fn set_inner_size(&self, width: u32, height: u32) {
-        self.client.set_window_size(width, height).await.unwrap();
-        let inner: Vec<f64> = self.eval("return [innerWidth, innerHeight]").await;
-        let (extra_w, extra_h) = (width as f64 - inner[0], height as f64 - inner[1]);
-        if extra_w > 0.5 || extra_h > 0.5 {
-            let (w, h) = (width as f64 + extra_w.max(0.0), height as f64 + extra_h.max(0.0));
-            self.client.set_window_size(w as u32, h as u32).await.unwrap();
+        let target = [width as f64, height as f64];
+        let mut outer = target;
+        let mut seen = vec![0.0; 4];
+        for _ in 0..5 {
+            self.client.set_window_size(outer[0] as u32, outer[1] as u32).await.unwrap();
+            let deadline = Instant::now() + Duration::from_secs(1);
+            loop {
+                seen = self.eval("return [innerWidth, innerHeight, outerWidth, outerHeight]").await;
+                if (seen[0] - target[0]).abs() < 0.5 && (seen[1] - target[1]).abs() < 0.5 {
+                    return;
+                }
+                if Instant::now() >= deadline {
+                    break;
+                }
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+            // The browser's frame is what the window has beyond the viewport.
+            outer = [target[0] + (seen[2] - seen[0]).max(0.0), target[1] + (seen[3] - seen[1]).max(0.0)];
         }
+        panic!("the viewport never became {width}×{height}: it is {}×{}", seen[0], seen[1]);
     }
 
     pub fn is_chromium(&self) -> bool {
