@@ -3,6 +3,7 @@
 
 use crate::keys::KeyInput;
 use leptos::prelude::{document, window};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, KeyboardEvent};
 
@@ -33,6 +34,30 @@ pub fn set_query(query: &str) {
     let url = format!("{path}{query}{}", location_hash());
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Runs `f` in the idle time after the next frame is painted (within 200 ms): work that does not
+/// change what is on screen (the address bar, the tab's title) then never delays the frame a key
+/// press asked for. A hidden page paints no frames, so there it runs at once. Where there is no
+/// `requestIdleCallback` (Safari), it runs in the first task after the paint.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    if document().hidden() {
+        return f();
+    }
+    // `once_into_js` frees each closure after its one call.
+    let after_paint = Closure::once_into_js(move || {
+        let task = Closure::once_into_js(f);
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(200);
+        let idle = window().request_idle_callback_with_options(task.unchecked_ref(), &options);
+        if idle.is_err() {
+            let _ = window().set_timeout_with_callback(task.unchecked_ref());
+        }
+    });
+    if window().request_animation_frame(after_paint.unchecked_ref()).is_err() {
+        // Cannot happen with a window; the callback is then simply never run, so say so.
+        web_sys::console::warn_1(&"requestAnimationFrame refused: the address is not updated".into());
     }
 }
 
@@ -163,7 +188,7 @@ fn call_settling(object: &JsValue, method: &str, arg: Option<&JsValue>) -> bool 
 
 fn swallow_rejection(promise: &JsValue) {
     if let Some(promise) = promise.dyn_ref::<js_sys::Promise>() {
-        let ignore = wasm_bindgen::closure::Closure::once(|_: JsValue| {});
+        let ignore = Closure::once(|_: JsValue| {});
         let _ = promise.catch(&ignore);
         ignore.forget();
     }

@@ -17,17 +17,34 @@ use leptos::prelude::*;
 /// The address bar, the document title and the live region follow the position; back/forward,
 /// links and typed URLs move the deck; a bad hash is replaced by where it landed.
 pub fn follow_url(s: Session) {
-    Effect::new(move |prev: Option<nav::Position>| {
-        let p = s.pos.get();
+    // Writing history costs Chromium about 2 ms (over half of a key press's script), so the
+    // address and title wait for the idle time after the new slide is painted. A burst of
+    // presses before then writes once, as one history entry if any of them changed the slide.
+    let pending_push = StoredValue::new(None::<bool>);
+    let write_address = move || {
+        let (Some(Some(push)), Some(p)) =
+            (pending_push.try_update_value(Option::take), s.pos.try_get_untracked())
+        else {
+            return;
+        };
         let hash = url::encode(p);
         if browser::location_hash() != hash {
             // A new slide is a new history entry; fragment steps update it in place, and so does
             // scrolling through the reading view.
             let reading = s.view.get_untracked() == View::Read;
-            browser::set_hash(&hash, !reading && prev.is_some_and(|q| q.slide != p.slide));
+            browser::set_hash(&hash, push && !reading);
+        }
+        browser::set_title(&s.deck.document_title(p.slide));
+    };
+    Effect::new(move |prev: Option<nav::Position>| {
+        let p = s.pos.get();
+        let new_slide = prev.is_some_and(|q| q.slide != p.slide);
+        let waiting = pending_push.get_value();
+        pending_push.set_value(Some(waiting.unwrap_or(false) || new_slide));
+        if waiting.is_none() {
+            browser::after_next_paint(write_address);
         }
         let slide = &s.deck.slides[p.slide];
-        browser::set_title(&s.deck.document_title(p.slide));
         let revealed = prev.is_some_and(|q| q.slide == p.slide && q.step < p.step);
         let message = match slide.fragment_text(p.step) {
             Some(text) if revealed => text,

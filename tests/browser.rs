@@ -69,8 +69,32 @@ fn current_index() -> usize {
     current[0].get_attribute("data-index").unwrap().parse().unwrap()
 }
 
-fn hash() -> String {
+fn location_hash() -> String {
     window().location().hash().unwrap()
+}
+
+/// The address, once the app has written it: it waits for the frame a change paints.
+async fn hash() -> String {
+    after_paint().await;
+    location_hash()
+}
+
+/// The document's title, once the app has written it (with the address).
+async fn title() -> String {
+    after_paint().await;
+    document().title()
+}
+
+/// Resolves after the next frame is painted and the app has done what it left for the idle time
+/// after it (idle callbacks run in the order they were asked for).
+async fn after_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let after = Closure::once_into_js(move || {
+            window().request_idle_callback(&resolve).unwrap();
+        });
+        window().request_animation_frame(after.unchecked_ref()).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 async fn press(key: &str) {
@@ -131,8 +155,8 @@ async fn mounts_one_section_per_slide_with_only_the_first_shown() {
         let visibility = style.get_property_value("visibility").unwrap();
         assert_eq!(visibility == "hidden", i != 0, "slide {} visibility {visibility}", i + 1);
     }
-    assert_eq!(hash(), "#/1", "the URL names the place from the start");
-    assert_eq!(document().title(), TALK.title);
+    assert_eq!(hash().await, "#/1", "the URL names the place from the start");
+    assert_eq!(title().await, TALK.title);
     assert_eq!(document().document_element().unwrap().get_attribute("lang").as_deref(), Some(TALK.lang));
     assert!(query_all("[role=application]").is_empty());
 }
@@ -142,11 +166,11 @@ async fn keys_move_and_update_url_title_and_live_region() {
     let _app = mount_at("").await;
     press("ArrowRight").await;
     assert_eq!(current_index(), 2);
-    assert_eq!(hash(), "#/2");
-    let title = TALK.slides[1].title;
-    assert_eq!(document().title(), format!("{title} · {}", TALK.title));
+    assert_eq!(hash().await, "#/2");
+    let slide_title = TALK.slides[1].title;
+    assert_eq!(title().await, format!("{slide_title} · {}", TALK.title));
     let live = query("[aria-live=polite]");
-    assert_eq!(live.text_content().unwrap(), format!("Slide 2 of {}: {title}", TALK.slides.len()));
+    assert_eq!(live.text_content().unwrap(), format!("Slide 2 of {}: {slide_title}", TALK.slides.len()));
     assert_eq!(query(".counter").text_content().unwrap(), format!("2 / {}", TALK.slides.len()));
     press("PageUp").await;
     assert_eq!(current_index(), 1);
@@ -201,7 +225,7 @@ async fn fragments_appear_one_per_next_and_hide_on_previous() {
     assert_eq!(shown(), 0);
     press(" ").await;
     assert_eq!(shown(), 1);
-    assert_eq!(hash(), format!("#/{}/1", slide + 1));
+    assert_eq!(hash().await, format!("#/{}/1", slide + 1));
     let live = query("[aria-live=polite]").text_content().unwrap();
     assert_eq!(Some(live), TALK.slides[slide].fragment_text(1), "the revealed item is announced");
     press_with(" ", true).await;
@@ -269,7 +293,7 @@ async fn the_url_drives_the_deck_and_bad_hashes_are_corrected() {
         window().location().set_hash(typed).unwrap();
         next_window_event("hashchange").await;
         assert_eq!(current_index(), index, "after {typed}");
-        assert_eq!(hash(), canonical, "after {typed}");
+        assert_eq!(hash().await, canonical, "after {typed}");
     }
 }
 
@@ -488,7 +512,7 @@ async fn the_speaker_view_shows_slide_next_and_notes() {
         "26px"
     );
     press("ArrowRight").await;
-    assert_eq!(hash(), format!("#/{}/1", slide + 1), "keys drive the speaker view too");
+    assert_eq!(hash().await, format!("#/{}/1", slide + 1), "keys drive the speaker view too");
 }
 
 #[wasm_bindgen_test]
@@ -519,7 +543,7 @@ async fn the_speaker_timer_comes_from_the_clock_and_survives_a_reload() {
 async fn kiosk_mode_advances_by_itself_and_pauses_on_input() {
     let _app = mount_with("?auto=0.5", "#/1").await;
     assert_eq!(query(".viewport").get_attribute("data-kiosk").as_deref(), Some("running"));
-    until("the kiosk to advance", 300, || hash() != "#/1").await;
+    until("the kiosk to advance", 300, || location_hash() != "#/1").await;
     press("ArrowLeft").await;
     until("the kiosk to pause", 30, || {
         query(".viewport").get_attribute("data-kiosk").as_deref() == Some("paused")
@@ -564,7 +588,7 @@ async fn the_reading_view_holds_the_whole_talk_and_keeps_the_place_both_ways() {
     // Slide keys do not move a page that is being read.
     press("ArrowRight").await;
     press("End").await;
-    assert_eq!(hash(), "#/5");
+    assert_eq!(hash().await, "#/5");
     // R goes back to the slides, at the same place…
     press("r").await;
     until("the slides to come back", 10, || exists("main.stage")).await;
@@ -572,11 +596,11 @@ async fn the_reading_view_holds_the_whole_talk_and_keeps_the_place_both_ways() {
     assert_eq!(window().location().search().unwrap(), "");
     // …and from the slides, R opens the page at the slide being shown.
     press("ArrowRight").await;
-    let here = hash();
+    let here = hash().await;
     press("r").await;
     until("the reading view", 10, || exists(".reader")).await;
     assert_eq!(window().location().search().unwrap(), "?view=read");
-    assert_eq!(hash(), here);
+    assert_eq!(hash().await, here);
 }
 
 #[wasm_bindgen_test]

@@ -612,8 +612,19 @@ impl Browser {
         self.wait_until(&format!("the hash to be {hash}"), &script).await;
     }
 
+    /// The address, once the app has written it: the app writes it in the idle time after the
+    /// frame a change paints (see `browser::after_next_paint`).
     pub async fn hash(&self) -> String {
+        self.after_paint().await;
         self.eval("return location.hash").await
+    }
+
+    /// Resolves after the page's next frame is painted and the app has done what it left for the
+    /// idle time after it (idle callbacks run in the order they were asked for).
+    pub async fn after_paint(&self) {
+        let script =
+            "return new Promise(r => requestAnimationFrame(() => requestIdleCallback(() => r(true))))";
+        assert!(self.eval::<bool>(script).await);
     }
 
     /// The 1-based number of the slide shown.
