@@ -122,10 +122,13 @@ async fn deep_links_reload_and_history() {
     b.wait_for_app().await;
     assert_eq!(b.hash().await, here, "reload keeps the place");
 
-    // Back and forward walk the slides visited.
+    // Back and forward walk the slides visited. The address is written after each change is
+    // painted (presses faster than that make one entry), so this presses at a person's pace.
     b.open("#/2").await;
     b.press(Key::End).await;
+    b.wait_for_hash(&format!("#/{}", slides())).await;
     b.press(Key::Home).await;
+    b.wait_for_hash("#/1").await;
     b.client.back().await.unwrap();
     b.wait_for_hash(&format!("#/{}", slides())).await;
     assert_eq!(b.current().await, slides());
