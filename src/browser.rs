@@ -40,7 +40,7 @@ pub fn set_query(query: &str) {
 /// Runs `f` in the idle time after the next frame is painted (within 200 ms): work that does not
 /// change what is on screen (the address bar, the tab's title) then never delays the frame a key
 /// press asked for. A hidden page paints no frames, so there it runs at once. Where there is no
-/// `requestIdleCallback` (Safari), it runs in the first task after the paint.
+/// `requestIdleCallback` (some Safari versions), it runs in the first task after the paint.
 pub fn after_next_paint(f: impl FnOnce() + 'static) {
     if document().hidden() {
         return f();
