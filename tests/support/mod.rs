@@ -349,56 +349,37 @@ impl Drop for Driver {
     }
 }
 
-/// chromedriver's log endpoint since the last call: `"browser"` (the console) or `"performance"`
-/// (DevTools events: every network request of every window).
+/// A driver's own command: POST `body` to `session/{id}/{path}`. chromedriver's logs since the
+/// last call (`se/log`: the console, or DevTools events with every network request of every
+/// window) and its DevTools bridge (`goog/cdp/execute`); geckodriver's switch between page
+/// scripts and privileged ("chrome") scripts (`moz/context`).
 #[derive(Debug)]
-struct Log(&'static str);
+struct SessionPost {
+    path: &'static str,
+    body: serde_json::Value,
+}
 
-impl WebDriverCompatibleCommand for Log {
+impl WebDriverCompatibleCommand for SessionPost {
     fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+        base.join(&format!("session/{}/{}", session.unwrap_or_default(), self.path))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(json!({ "type": self.0 }).to_string()))
+        (http::Method::POST, Some(self.body.to_string()))
     }
+}
+
+fn chromedriver_log(kind: &str) -> SessionPost {
+    SessionPost { path: "se/log", body: json!({ "type": kind }) }
+}
+
+fn gecko_context(context: &str) -> SessionPost {
+    SessionPost { path: "moz/context", body: json!({ "context": context }) }
 }
 
 /// Injected into every page: a CSP violation becomes a console error, which fails the test.
 const REPORT_CSP_VIOLATIONS: &str = "document.addEventListener('securitypolicyviolation', e => \
     console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline code'} at ${e.sourceFile}:${e.lineNumber}`));";
-
-/// A Chrome DevTools Protocol command through chromedriver (media emulation, throttling, …).
-#[derive(Debug)]
-struct Cdp {
-    cmd: &'static str,
-    params: serde_json::Value,
-}
-
-impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({ "cmd": self.cmd, "params": self.params });
-        (http::Method::POST, Some(body.to_string()))
-    }
-}
-
-/// geckodriver's endpoint for switching between page scripts and privileged ("chrome") scripts.
-#[derive(Debug)]
-struct MozContext(&'static str);
-
-impl WebDriverCompatibleCommand for MozContext {
-    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/moz/context", session.unwrap_or_default()))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(json!({ "context": self.0 }).to_string()))
-    }
-}
 
 pub struct Browser {
     pub client: Client,
@@ -528,7 +509,8 @@ impl Browser {
     /// check `is_chromium()` first).
     pub async fn cdp(&self, cmd: &'static str, params: serde_json::Value) -> serde_json::Value {
         assert!(self.is_chromium(), "CDP {cmd} in {:?}", self.engine);
-        self.client.issue_cmd(Cdp { cmd, params }).await.unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
+        let command = SessionPost { path: "goog/cdp/execute", body: json!({ "cmd": cmd, "params": params }) };
+        self.client.issue_cmd(command).await.unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
     }
 
     /// Runs `source` in every document this window loads from now on, before the page's scripts.
@@ -540,11 +522,7 @@ impl Browser {
             t.inject.push_str(source);
             return;
         }
-        let params = json!({ "source": source });
-        self.client
-            .issue_cmd(Cdp { cmd: "Page.addScriptToEvaluateOnNewDocument", params })
-            .await
-            .expect("CDP script injection");
+        self.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": source })).await;
     }
 
     /// Emulates a CSS media feature, e.g. `("prefers-reduced-motion", "reduce")`. In Firefox, by
@@ -558,18 +536,15 @@ impl Browser {
                 ("prefers-reduced-motion", _) => "ui.prefersReducedMotion', 0",
                 other => panic!("no Firefox preference for {other:?}"),
             };
-            self.client.issue_cmd(MozContext("chrome")).await.expect("privileged context");
+            self.client.issue_cmd(gecko_context("chrome")).await.expect("privileged context");
             let set = format!("Services.prefs.setIntPref('{pref}); return true");
             let done = self.client.execute(&set, vec![]).await;
-            self.client.issue_cmd(MozContext("content")).await.expect("page context");
+            self.client.issue_cmd(gecko_context("content")).await.expect("page context");
             done.expect("setting a Firefox preference");
             return;
         }
-        let params = json!({ "features": [{ "name": name, "value": value }] });
-        self.client
-            .issue_cmd(Cdp { cmd: "Emulation.setEmulatedMedia", params })
-            .await
-            .expect("CDP media emulation");
+        self.cdp("Emulation.setEmulatedMedia", json!({ "features": [{ "name": name, "value": value }] }))
+            .await;
     }
 
     /// Loads the deck afresh at `hash` (a real page load, not a same-page hash change).
@@ -668,7 +643,8 @@ impl Browser {
         if let Some(path) = &self.driver.log {
             return self.firefox_console_errors(path);
         }
-        let log = self.client.issue_cmd(Log("browser")).await.expect("chromedriver's browser log");
+        let log =
+            self.client.issue_cmd(chromedriver_log("browser")).await.expect("chromedriver's browser log");
         let mut errors = Vec::new();
         for entry in log.as_array().into_iter().flatten() {
             let message = entry["message"].as_str().unwrap_or_default().to_string();
@@ -706,7 +682,11 @@ impl Browser {
                 .eval("return [location.href, ...performance.getEntriesByType('resource').map(e => e.name)]")
                 .await;
         }
-        let log = self.client.issue_cmd(Log("performance")).await.expect("chromedriver's performance log");
+        let log = self
+            .client
+            .issue_cmd(chromedriver_log("performance"))
+            .await
+            .expect("chromedriver's performance log");
         let mut urls = Vec::new();
         for entry in log.as_array().into_iter().flatten() {
             let Ok(event) =
