@@ -139,6 +139,29 @@ pub fn store(key: &str, value: &str) {
     }
 }
 
+/// A value from this tab's sessionStorage (kept across reloads of the tab, not shared with others).
+pub fn load_for_tab(key: &str) -> Option<String> {
+    window().session_storage().ok().flatten()?.get_item(key).ok().flatten()
+}
+
+pub fn store_for_tab(key: &str, value: &str) {
+    if let Some(storage) = window().session_storage().ok().flatten() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+/// Whether this page was loaded by a reload (Navigation Timing's `type`), not by following a link
+/// or typing an address. `false` where the browser does not say.
+pub fn reloaded() -> bool {
+    let entry = property(&window().into(), "performance")
+        .and_then(|performance| {
+            let get = property(&performance, "getEntriesByType")?;
+            get.dyn_ref::<js_sys::Function>()?.call1(&performance, &JsValue::from_str("navigation")).ok()
+        })
+        .and_then(|entries| property(&entries, "0"));
+    entry.and_then(|e| property(&e, "type")).and_then(|t| t.as_string()).as_deref() == Some("reload")
+}
+
 pub fn is_fullscreen() -> bool {
     document().fullscreen_element().is_some()
 }
@@ -194,11 +217,11 @@ fn swallow_rejection(promise: &JsValue) {
     }
 }
 
-/// Opens the speaker view in its own window (or focuses it when it is open already).
+/// Opens the speaker view in its own window (or focuses it when it is open already). Its address
+/// names no slide, so it joins the talk: it asks where the talk is (see `sync::arrival`).
 pub fn open_speaker_window() {
-    let location = window().location();
-    let path = location.pathname().unwrap_or_default();
-    let url = format!("{path}?view=speaker{}", location_hash());
+    let path = window().location().pathname().unwrap_or_default();
+    let url = format!("{path}?view=speaker");
     let _ = window().open_with_url_and_target_and_features(
         &url,
         "cppg-deck-speaker",

@@ -30,6 +30,8 @@ pub struct Session {
     pub announcement: RwSignal<String>,
     /// A short message shown on screen (e.g. "Link copied"), until dismissed or replaced.
     pub notice: RwSignal<Option<String>>,
+    /// Bumped to tell the other windows where this one is, even if nothing moved (it leads).
+    pub lead: RwSignal<u32>,
 }
 
 impl Session {
@@ -48,6 +50,7 @@ impl Session {
             character_keys: RwSignal::new(character_keys),
             announcement: RwSignal::new(String::new()),
             notice: RwSignal::new(None),
+            lead: RwSignal::new(0),
         }
     }
 
@@ -135,6 +138,8 @@ impl Session {
             Action::SpeakerView => {
                 if self.view.get_untracked() != View::Speaker {
                     browser::open_speaker_window();
+                    // The new window asks where the talk is: the answer is where this window is.
+                    self.lead.update(|n| *n = n.wrapping_add(1));
                 }
             }
             Action::Read => self.toggle_reading(),

@@ -46,6 +46,28 @@ pub struct Message {
     pub body: Body,
 }
 
+/// How a window that opens comes into the talk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrival {
+    /// It shows the slide its address names and asks nobody: a link someone followed, or a reload
+    /// of a window that was on its own. It joins the talk once it moves or another window does.
+    Linked,
+    /// It asks where the talk is and goes there: its address names no slide (`?view=speaker`, as
+    /// S opens it), or it is a reload of a window that was following the talk.
+    Joins,
+}
+
+/// The rule for a window that opens: `names_slide` from its address, `reloaded` from the
+/// browser's navigation type, `was_in_talk` from what the window remembered before the reload.
+pub fn arrival(names_slide: bool, reloaded: bool, was_in_talk: bool) -> Arrival {
+    let joins = if reloaded { was_in_talk } else { !names_slide };
+    if joins {
+        Arrival::Joins
+    } else {
+        Arrival::Linked
+    }
+}
+
 /// Why a message was ignored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rejected {
@@ -125,6 +147,19 @@ mod tests {
         }
         let huge = format!("{{\"v\":1,\"pad\":\"{}\"}}", "x".repeat(MAX_BYTES));
         assert_eq!(decode(&huge, DECK, 1), Err(Rejected::TooLarge));
+    }
+
+    #[test]
+    fn links_show_their_slide_and_joining_windows_ask() {
+        // A link to a slide, in a fresh tab or while another tab is open: shows that slide.
+        assert_eq!(arrival(true, false, false), Arrival::Linked);
+        assert_eq!(arrival(true, false, true), Arrival::Linked, "a stale memory does not override a link");
+        // No slide in the address (the speaker view that S opens): asks.
+        assert_eq!(arrival(false, false, false), Arrival::Joins);
+        // A reload: a window that followed the talk re-syncs, one on its own keeps its address.
+        assert_eq!(arrival(true, true, true), Arrival::Joins);
+        assert_eq!(arrival(true, true, false), Arrival::Linked);
+        assert_eq!(arrival(false, true, false), Arrival::Linked);
     }
 
     #[test]

@@ -30,6 +30,13 @@ pub fn decode(hash: &str, deck: &(impl DeckShape + ?Sized)) -> Position {
     Position::new(slide, step).clamp(deck)
 }
 
+/// Whether a hash names a place in the deck (`#/4`, `#/6/2`, even a bad `#/abc`), as a link does;
+/// `""`, `#` and `#/` name none.
+pub fn names_slide(hash: &str) -> bool {
+    let path = hash.strip_prefix('#').unwrap_or(hash);
+    !path.strip_prefix('/').unwrap_or(path).is_empty()
+}
+
 enum Number {
     Value(usize),
     Negative,
@@ -89,6 +96,16 @@ mod tests {
         }
         let junk = "x/".repeat(5_000);
         assert_eq!(decode(&junk, &DECK[..]), Position::START);
+    }
+
+    #[test]
+    fn a_hash_names_a_slide_unless_it_is_empty() {
+        for hash in ["#/4", "#/6/2", "#/abc", "#/0", "#3"] {
+            assert!(names_slide(hash), "{hash:?}");
+        }
+        for hash in ["", "#", "#/"] {
+            assert!(!names_slide(hash), "{hash:?}");
+        }
     }
 }
 

@@ -8,7 +8,7 @@ use crate::keys::{Action, Keyboard, Outcome};
 use crate::kiosk::Kiosk;
 use crate::nav::{self, Command};
 use crate::session::Session;
-use crate::sync::{self, Body, Screen, Shared};
+use crate::sync::{self, Arrival, Body, Screen, Shared};
 use crate::url::{self, View};
 use gloo_timers::callback::{Interval, Timeout};
 use leptos::ev;
@@ -156,11 +156,26 @@ pub fn listen_keys(s: Session, overview_columns: impl Fn() -> usize + 'static) {
     on_cleanup(move || on_key.remove());
 }
 
+/// Remembers, across a reload of this tab, whether the window was part of the talk.
+const IN_TALK_KEY: &str = "cppg-deck:in-talk";
+
 /// Keeps this window and the talk's other windows (audience, speaker view) together: each local
-/// change is posted, each valid message applied; a window that opens asks where the talk is.
+/// change is posted, each valid message applied. How a window comes in is `sync::arrival`: a
+/// window that joins asks where the talk is; a linked one shows its own slide, and is part of the
+/// talk from its first move or the first move it receives. Only windows in the talk answer.
 pub fn sync_windows(s: Session) {
     let me = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
     let deck = format!("{}#{}", s.deck.title, s.deck.slides.len());
+    let arrival = sync::arrival(
+        url::names_slide(&browser::location_hash()),
+        browser::reloaded(),
+        browser::load_for_tab(IN_TALK_KEY).as_deref() == Some("1"),
+    );
+    let in_talk = StoredValue::new(false);
+    let set_in_talk = move |now: bool| {
+        in_talk.set_value(now);
+        browser::store_for_tab(IN_TALK_KEY, if now { "1" } else { "0" });
+    };
     let received = StoredValue::new(None::<Shared>);
     let deck_in = deck.clone();
     let channel = Channel::open(move |text| match sync::decode(&text, &deck_in, me) {
@@ -169,27 +184,44 @@ pub fn sync_windows(s: Session) {
         Ok(Body::State { state }) => {
             s.apply(state);
             received.set_value(Some(s.shared()));
+            if !in_talk.get_value() {
+                set_in_talk(true);
+            }
             None
         }
-        Ok(Body::Hello) => Some(sync::encode(&deck_in, me, Body::State { state: s.shared() })),
+        Ok(Body::Hello) if in_talk.get_value() => {
+            Some(sync::encode(&deck_in, me, Body::State { state: s.shared() }))
+        }
+        Ok(Body::Hello) => None,
         Err(_rejected) => {
             #[cfg(debug_assertions)]
             leptos::logging::log!("sync: ignored a message ({_rejected:?})");
             None
         }
     });
-    channel.post(&sync::encode(&deck, me, Body::Hello));
+    set_in_talk(arrival == Arrival::Joins);
+    if arrival == Arrival::Joins {
+        channel.post(&sync::encode(&deck, me, Body::Hello));
+    }
     let channel = StoredValue::new_local(channel);
-    Effect::new(move |first_run: Option<()>| {
+    Effect::new(move |before: Option<(Shared, u32)>| {
+        let lead = s.lead.get();
         let pos = s.pos.get();
         let state =
             Shared { slide: pos.slide, step: pos.step, overview: s.overview.get(), screen: s.screen.get() };
-        // A window that just opened does not impose its state: it asked with Hello instead.
+        // A window that just opened does not impose its state (a joining one asked with Hello, a
+        // linked one waits for a move), nor does it echo what it received. Asked to lead (nothing
+        // moved), it posts all the same.
+        let asked_to_lead = before.is_some_and(|(_, was)| was != lead);
         let reading = s.view.get_untracked() == View::Read;
-        if first_run.is_some() && !reading && received.get_value() != Some(state) {
+        if before.is_some() && !reading && (asked_to_lead || received.get_value() != Some(state)) {
             let text = sync::encode(&deck, me, Body::State { state });
             channel.with_value(|c| c.post(&text));
+            if !in_talk.get_value() {
+                set_in_talk(true);
+            }
         }
+        (state, lead)
     });
 }
 

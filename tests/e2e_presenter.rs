@@ -133,18 +133,106 @@ async fn a_reloaded_window_rejoins_the_talk_where_it_is() {
     }
     let here: String = p.b.hash().await;
     p.both_at(&here).await;
-    // The audience window reloads on another address: it asks where the talk is and goes there.
+    // The audience window, which follows the talk, reloads on a stale address: it asks where the
+    // talk is and goes there.
     p.to_audience().await;
-    p.b.open("#/1").await;
+    reload_at(&p.b, "#/1").await;
     p.b.wait_for_hash(&here).await;
     // So does the speaker view.
     p.to_speaker().await;
-    p.b.open("?view=speaker#/2").await;
+    reload_at(&p.b, "#/2").await;
     p.b.wait_for_hash(&here).await;
     p.b.press(Key::PageDown).await;
     let next: String = p.b.hash().await;
     p.both_at(&next).await;
     p.finish().await;
+}
+
+/// Reloads the page after putting `hash` in the address bar without moving the deck.
+async fn reload_at(b: &Browser, hash: &str) {
+    let stale = format!("history.replaceState(null, '', {hash:?}); return location.hash === {hash:?}");
+    assert!(b.eval::<bool>(&stale).await);
+    b.client.refresh().await.unwrap();
+    b.wait_for_app().await;
+}
+
+/// A link to a slide opens that slide in a second tab of the same profile while the talk is open
+/// in the first, and leaves the first alone; windows that join (S, a reload) still follow.
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
+async fn a_link_opens_where_it_points_while_the_talk_is_open() {
+    let b = Browser::start().await;
+    let first = b.client.window().await.unwrap();
+    b.open("").await;
+    b.press(Key::PageDown).await;
+    b.press(Key::PageDown).await;
+    b.wait_for_hash("#/3").await;
+    let second = b.client.new_window(true).await.unwrap().handle;
+    b.client.switch_to_window(second.clone()).await.unwrap();
+
+    b.open("#/6/2").await;
+    assert_eq!((b.current().await, b.hash().await.as_str()), (6, "#/6/2"));
+    let shown: usize =
+        b.eval("return document.querySelectorAll('section.slide.current .fragment.shown').length").await;
+    assert_eq!(shown, 2, "slide 6 with two fragments shown");
+
+    b.open("?view=read#/14").await;
+    b.wait_until(
+        "slide 14's section to be at the top",
+        "const r = document.getElementById('read-14').getBoundingClientRect(); return r.top >= -2 && r.top < 120",
+    )
+    .await;
+
+    b.open("#/4").await;
+    assert_eq!((b.current().await, b.hash().await.as_str()), (4, "#/4"));
+    b.client.refresh().await.unwrap();
+    b.wait_for_app().await;
+    assert_eq!((b.current().await, b.hash().await.as_str()), (4, "#/4"), "a reload keeps the linked slide");
+
+    // None of it moved the first tab.
+    b.client.switch_to_window(first.clone()).await.unwrap();
+    assert_eq!(b.hash().await, "#/3");
+    // A speaker view opened with S joins the talk: it shows the first tab's slide, not the link's,
+    // and follows it.
+    b.type_char('s', false).await;
+    let speaker = new_window(&b, &[first.clone(), second.clone()]).await;
+    b.client.switch_to_window(speaker.clone()).await.unwrap();
+    b.wait_for_app().await;
+    b.wait_for_hash("#/3").await;
+    b.client.switch_to_window(first.clone()).await.unwrap();
+    b.press(Key::PageDown).await;
+    let moved = b.hash().await;
+    assert_ne!(moved, "#/3");
+    b.client.switch_to_window(speaker.clone()).await.unwrap();
+    b.wait_for_hash(&moved).await;
+    // A reload of that following window re-syncs, even from a stale address.
+    reload_at(&b, "#/1").await;
+    b.wait_for_hash(&moved).await;
+    b.client.close_window().await.unwrap();
+
+    // The linked tab: a key there moves it (and, from then on, the talk), and Back returns.
+    b.client.switch_to_window(second).await.unwrap();
+    b.press(Key::PageDown).await;
+    b.wait_for_hash("#/5").await;
+    b.client.back().await.unwrap();
+    b.wait_for_hash("#/4").await;
+    assert_eq!(b.current().await, 4, "Back shows the linked slide again");
+    b.client.close_window().await.unwrap();
+    b.client.switch_to_window(first).await.unwrap();
+    b.finish().await;
+}
+
+/// The handle of a window that is not one of `known`, once the browser has opened it.
+async fn new_window(b: &Browser, known: &[WindowHandle]) -> WindowHandle {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let windows = b.client.windows().await.unwrap();
+        if let Some(w) = windows.into_iter().find(|w| !known.contains(w)) {
+            return w;
+        }
+        assert!(std::time::Instant::now() < deadline, "no new window opened");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
 }
 
 #[tokio::test]
