@@ -8,7 +8,7 @@ mod support;
 
 use cppg_deck::deck::TALK;
 use fantoccini::key::Key;
-use support::{http_get, Browser, Nginx};
+use support::{http_get, process_exists, Browser, Nginx};
 
 fn header<'a>(headers: &'a [(String, String)], name: &str) -> &'a str {
     headers.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
@@ -26,7 +26,7 @@ fn built(prefix: &str, suffix: &str) -> String {
 #[test]
 #[ignore = "needs dist/ and nginx: run by `.ci/deck test`"]
 fn nginx_sends_the_right_types_encodings_caching_and_headers() {
-    let nginx = Nginx::start();
+    let mut nginx = Nginx::start();
     let wasm = format!("/{}", built("cppg-deck-", "_bg.wasm"));
     let raw = std::fs::metadata(support::dist().join(&wasm[1..])).unwrap().len() as usize;
 
@@ -60,6 +60,13 @@ fn nginx_sends_the_right_types_encodings_caching_and_headers() {
     assert_eq!(header(&h, "content-type"), "application/manifest+json");
     let (status, _, _) = http_get(nginx.base, "/images/no-such-picture.svg", &[]);
     assert!(status.contains("404"), "{status}");
+
+    // Stopped, it leaves nothing running: neither its master nor a worker.
+    let (master, workers) = (nginx.pid(), nginx.workers());
+    assert!(!workers.is_empty(), "nginx {master} runs a worker");
+    nginx.stop();
+    let left: Vec<u32> = [master].iter().chain(&workers).copied().filter(|&p| process_exists(p)).collect();
+    assert!(left.is_empty(), "processes of nginx left running: {left:?}");
 }
 
 #[tokio::test]

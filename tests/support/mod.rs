@@ -250,11 +250,58 @@ impl Nginx {
     }
 }
 
-impl Drop for Nginx {
-    fn drop(&mut self) {
+impl Nginx {
+    /// The master process.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// The pids of the master's workers, from /proc.
+    pub fn workers(&self) -> Vec<u32> {
+        children_of(self.child.id())
+    }
+
+    /// Stops nginx as it is meant to be stopped: SIGQUIT to the master, which lets its workers
+    /// finish and exit, then waits for it (SIGKILL only if it has not stopped in time).
+    pub fn stop(&mut self) {
+        if let Ok(Some(_)) = self.child.try_wait() {
+            return;
+        }
+        let quit = Command::new("kill").args(["-QUIT", &self.child.id().to_string()]).status();
+        let deadline = Instant::now() + PATIENCE;
+        while quit.as_ref().is_ok_and(|s| s.success()) && Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(25));
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// The pids whose parent is `parent` (Linux /proc).
+fn children_of(parent: u32) -> Vec<u32> {
+    let Ok(entries) = std::fs::read_dir("/proc") else { return Vec::new() };
+    entries
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+            status.lines().any(|l| l.strip_prefix("PPid:").is_some_and(|p| p.trim() == parent.to_string()))
+        })
+        .collect()
+}
+
+/// Whether process `pid` still exists (a zombie counts: nobody has reaped it).
+pub fn process_exists(pid: u32) -> bool {
+    Path::new(&format!("/proc/{pid}")).exists()
 }
 
 fn running_as_root() -> bool {
