@@ -79,6 +79,7 @@ fn list_files(dir: &Path, stage: &Path, out: &mut Vec<String>) {
 fn finish(html: &str, stage: &Path, base: &str, first_slide: &str) -> Result<String, String> {
     let html = inline_css(html, stage, base)?;
     let html = external_loader(&html, stage, base)?;
+    let html = external_live_reload(&html, stage, base)?;
     let placeholder = Tag::find(&html, "div", |t| t.attr("id") == Some("first-paint"))?;
     let close = placeholder.end + html[placeholder.end..].find("</div>").ok_or("unclosed #first-paint")? + 6;
     let html = format!("{}{first_slide}{}", &html[..placeholder.start], &html[close..]);
@@ -137,6 +138,31 @@ fn external_loader(html: &str, stage: &Path, base: &str) -> Result<String, Strin
         sri(boot.as_bytes())
     );
     Ok(format!("{}{tag}{}", &html[..script.start], &html[end..]))
+}
+
+/// `trunk serve` (the present command) appends its live-reload script inline and fills in the
+/// server's address only as it serves the page, after this step hashed it, so the page's CSP would
+/// block it. It becomes `live-reload.js`, which finds the address itself. `trunk build` adds no
+/// such script, so the shipped page is unchanged.
+fn external_live_reload(html: &str, stage: &Path, base: &str) -> Result<String, String> {
+    const ADDRESS: &str = "{{__TRUNK_ADDRESS__}}";
+    let Some(at) = html.find(ADDRESS) else { return Ok(html.to_owned()) };
+    let start = html[..at].rfind("<script").ok_or("trunk's live-reload code is not in a <script>")?;
+    let body = start + html[start..].find('>').ok_or("unclosed <script>")? + 1;
+    let end = at + html[at..].find("</script>").ok_or("unclosed live-reload <script>")?;
+    let mut js = html[body..end].to_owned();
+    // Trunk replaces the quoted address (quotes included) by an expression; so does this, with the
+    // page's own. Its WebSocket lives at the root that `trunk serve` serves (public URL "./").
+    for quote in ['\'', '"', '`'] {
+        js = js.replace(&format!("{quote}{ADDRESS}{quote}"), "location.host");
+    }
+    js = js.replace("{{__TRUNK_WS_BASE__}}", "/");
+    if js.contains("{{__TRUNK") {
+        return Err("trunk's live-reload script has a placeholder this step does not know".into());
+    }
+    write(&stage.join("live-reload.js"), &js);
+    let tag = format!(r#"<script src="{base}live-reload.js"></script>"#);
+    Ok(format!("{}{tag}{}", &html[..start], &html[end + "</script>".len()..]))
 }
 
 /// The `<meta http-equiv="Content-Security-Policy">` has `'inline-scripts'` and `'inline-styles'`
@@ -291,6 +317,21 @@ mod tests {
         let wasm = Tag::find(page, "link", |t| t.attr("as") == Some("fetch")).unwrap();
         assert_eq!(wasm.href("./").unwrap(), "b.wasm");
         assert!(Tag::find(page, "link", |t| t.attr("rel") == Some("icon")).is_err());
+    }
+
+    #[test]
+    fn the_live_reload_script_becomes_a_file_that_finds_its_address() {
+        let stage = std::env::temp_dir().join(format!("finish-page-test-{}", std::process::id()));
+        std::fs::create_dir_all(&stage).unwrap();
+        let page = "<body><p>x</p><script>const a=`{{__TRUNK_ADDRESS__}}`,b='{{__TRUNK_WS_BASE__}}';</script></body>";
+        let done = external_live_reload(page, &stage, "./").unwrap();
+        assert_eq!(done, r#"<body><p>x</p><script src="./live-reload.js"></script></body>"#);
+        let js = std::fs::read_to_string(stage.join("live-reload.js")).unwrap();
+        assert_eq!(js, "const a=location.host,b='/';");
+        // A built page has no such script and stays as it is.
+        let built = "<body><script>theme()</script></body>";
+        assert_eq!(external_live_reload(built, &stage, "./").unwrap(), built);
+        std::fs::remove_dir_all(&stage).unwrap();
     }
 
     #[test]
