@@ -262,9 +262,9 @@ fn parse_deck_header(lines: &[&str], errors: &mut Vec<ContentError>) -> Deck {
             continue;
         };
         match key {
-            "title" => deck.title = value.into(),
-            "author" => deck.author = value.into(),
-            "description" => deck.description = value.into(),
+            "title" => deck.title = smart_punctuation(value),
+            "author" => deck.author = smart_punctuation(value),
+            "description" => deck.description = smart_punctuation(value),
             "lang" => {
                 if value.is_empty() || !value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
                     errors.push(err(
@@ -292,6 +292,32 @@ fn parse_deck_header(lines: &[&str], errors: &mut Vec<ContentError>) -> Deck {
         errors.push(err(1, "the deck header needs `title: …` before the first `---`"));
     }
     deck
+}
+
+/// Markdown's options for slides and notes: typographic quotes, apostrophes, dashes and ellipses
+/// (`'` → ’, `"…"` → “…”, `--` → –, `...` → …), as Marp and reveal.js decks show them.
+const MARKDOWN: Options =
+    Options::ENABLE_TABLES.union(Options::ENABLE_STRIKETHROUGH).union(Options::ENABLE_SMART_PUNCTUATION);
+
+/// A plain-text header value (title, author, description) with the same smart punctuation as the
+/// slides, by pulldown-cmark's own rules. Every other ASCII punctuation mark is escaped, so no
+/// Markdown applies; the leading no-break space keeps the line a paragraph (no list, heading or
+/// rule) and counts as the start of the line for quotes.
+fn smart_punctuation(value: &str) -> String {
+    let mut md = String::from('\u{a0}');
+    for c in value.chars() {
+        if c.is_ascii_punctuation() && !matches!(c, '\'' | '"' | '-' | '.') {
+            md.push('\\');
+        }
+        md.push(c);
+    }
+    let mut out = String::new();
+    for event in Parser::new_ext(&md, MARKDOWN) {
+        if let Event::Text(t) = event {
+            out.push_str(&t);
+        }
+    }
+    out.strip_prefix('\u{a0}').unwrap_or(&out).to_string()
 }
 
 struct Ctx<'a> {
@@ -485,9 +511,7 @@ impl Markdown<'_> {
     fn parse(&mut self, lines: &[(usize, &str)]) -> Vec<Block> {
         let text = lines.iter().map(|(_, l)| *l).collect::<Vec<_>>().join("\n");
         let src = Source { text: &text, file_lines: lines.iter().map(|(j, _)| *j).collect() };
-        let mut events = Parser::new_ext(&text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH)
-            .into_offset_iter()
-            .peekable();
+        let mut events = Parser::new_ext(&text, MARKDOWN).into_offset_iter().peekable();
         self.blocks(&mut events, &src, None)
     }
 
@@ -582,6 +606,8 @@ impl Markdown<'_> {
                 }
             }
         }
+        // One text run, not one per quote mark or entity.
+        item.content = merge_text(item.content);
         item
     }
 

@@ -45,6 +45,31 @@ fn the_fixture_exercises_every_layout() {
     assert_eq!(rust.matches("\nSlide {").count(), 7);
 }
 
+/// Straight quotes and apostrophes come out typographic (’ “ ” ‘), in the header fields as on the
+/// slides and in the notes; code keeps what was typed.
+#[test]
+fn the_fixture_comes_out_with_smart_punctuation() {
+    let source = include_str!("fixtures/smart-punctuation.md");
+    let deck = compile(source, &public_has).expect("fixture compiles");
+    assert_eq!(deck.title, "Science in Pakistan’s “Diplomacy”");
+    assert_eq!(deck.author, "The deck’s tests");
+    assert_eq!(deck.description, "“Quoted” words – with a dash… and `code` kept as typed.");
+    let slide = &deck.slides[0];
+    assert_eq!(slide.title, "Pakistan’s “science” diplomacy");
+    let Block::List { items, .. } = &slide.body[1] else { panic!("{:?}", slide.body) };
+    assert_eq!(items[0].content, [Inline::Text("“economic, cultural and scientific relations”".into())]);
+    assert_eq!(
+        items[1].content,
+        [Inline::Text("‘Single quotes’, a 1990s decade and ".into()), Inline::Code("it's code".into())]
+    );
+    assert_eq!(content_compiler::blocks_text(&slide.notes), "The speaker’s notes say “so” too.");
+    let rust = content_compiler::to_rust(&deck);
+    assert!(
+        !rust.contains("Pakistan's") && rust.contains("Pakistan’s"),
+        "the deck ships the typographic form"
+    );
+}
+
 #[test]
 fn fragment_numbers_follow_document_order() {
     let deck = compile(&format!("{HEADER}---\n\n## S\n\n- a\n+ b\n\n+ c\n  + d\n"), &|_| true).unwrap();
@@ -115,7 +140,8 @@ fn duplicate_ids_are_rejected() {
 
 #[test]
 fn text_is_kept_as_text() {
-    let deck = compile(&format!("{HEADER}---\n\n## Tom &amp; \"Jerry\" \\<b>\n"), &|_| true).unwrap();
+    // Backslash-escaped quotes stay straight: smart punctuation leaves them as typed.
+    let deck = compile(&format!("{HEADER}---\n\n## Tom &amp; \\\"Jerry\\\" \\<b>\n"), &|_| true).unwrap();
     let Block::Heading { content, .. } = &deck.slides[0].body[0] else { panic!() };
     assert_eq!(content, &[Inline::Text("Tom & \"Jerry\" <b>".into())]);
     // …and survives the trip into Rust source as a literal.

@@ -90,7 +90,8 @@ fn the_sections_come_in_the_talks_order() {
 fn the_title_slide_names_talk_speaker_place_date_and_moderator() {
     let (_, title) = slide("title");
     assert_eq!(title.layout, Layout::Title);
-    assert_eq!(title.title, "The Role of Science in Pakistan's Diplomacy");
+    assert_eq!(title.title, "The Role of Science in Pakistan’s Diplomacy");
+    assert_eq!(TALK.title, title.title, "smart punctuation in the header too");
     assert_mentions(
         title,
         &[
