@@ -210,8 +210,11 @@ async fn a_link_opens_where_it_points_while_the_talk_is_open() {
     b.wait_for_hash(&moved).await;
     b.client.close_window().await.unwrap();
 
-    // The linked tab: a key there moves it (and, from then on, the talk), and Back returns.
+    // A link again in the second tab (which followed the talk since): a key there moves it (and,
+    // from then on, the talk), and Back returns to the linked slide.
     b.client.switch_to_window(second).await.unwrap();
+    b.open("#/4").await;
+    assert_eq!((b.current().await, b.hash().await.as_str()), (4, "#/4"));
     b.press(Key::PageDown).await;
     b.wait_for_hash("#/5").await;
     b.client.back().await.unwrap();
