@@ -1,9 +1,6 @@
-//! Compiles `content/talk.md` into `$OUT_DIR/talk.rs` (see `src/content_compiler.rs`).
+//! Compiles `content/talk.md` into `$OUT_DIR/talk.rs` (see the `talk-compiler` crate, `compiler/`).
 //! A mistake in the content fails the build with `content/talk.md:LINE: what is wrong`.
 //! `DECK_CONTENT=path/to/other.md` compiles another file instead (the tests use it).
-
-#[path = "src/content_compiler.rs"]
-mod content_compiler;
 
 use std::path::{Path, PathBuf};
 
@@ -14,7 +11,6 @@ fn main() {
     println!("cargo::rerun-if-env-changed=DECK_CONTENT");
     println!("cargo::rerun-if-changed={}", talk.display());
     println!("cargo::rerun-if-changed={}", public.join("images").display());
-    println!("cargo::rerun-if-changed=src/content_compiler.rs");
 
     let shown = talk.strip_prefix(&root).unwrap_or(&talk).display().to_string();
     let source = match std::fs::read_to_string(&talk) {
@@ -22,10 +18,10 @@ fn main() {
         Err(e) => fail(&[format!("{shown}: cannot read the talk: {e}")]),
     };
     let exists = |p: &str| Path::new(&public).join(p).is_file();
-    match content_compiler::compile(&source, &exists) {
+    match talk_compiler::compile(&source, &exists) {
         Ok(deck) => {
             let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-            std::fs::write(out.join("talk.rs"), content_compiler::to_rust(&deck)).expect("write talk.rs");
+            std::fs::write(out.join("talk.rs"), talk_compiler::to_rust(&deck)).expect("write talk.rs");
         }
         Err(errors) => fail(&errors.iter().map(|e| format!("{shown}:{e}")).collect::<Vec<_>>()),
     }

@@ -1,32 +1,15 @@
 //! The CPPG seminar "The Role of Science in Pakistan's Diplomacy" as a slideshow.
 //!
-//! The pure core (`deck`, `nav`, `url`, `keys`) is plain Rust, tested natively; `render` and `app`
-//! are the Leptos face; `browser` is the only glue to browser APIs.
+//! The flow is content → compiler → page → app: `content/talk.md` is compiled at build time by
+//! the `talk-compiler` crate (`compiler/`, run by `build.rs` and by `.ci/finish-page`), and the app
+//! is three parts:
+//! - `core`: the pure core (the deck's shape, navigation, keys, the URL codec, the sync messages,
+//!   the timer, the kiosk, search ranking), plain Rust with no browser types, tested natively;
+//! - `views`: the Leptos face (the session's state and every view of it);
+//! - `browser`: the glue to browser APIs, and the wiring of their events to the session.
 
-pub mod deck;
-pub mod keys;
-pub mod kiosk;
-pub mod nav;
-pub mod search;
-pub mod sync;
-pub mod timer;
-pub mod url;
-
-pub mod app;
 pub mod browser;
-pub mod channel;
-pub mod focus;
-pub mod help;
-pub mod modal;
-pub mod overview;
-pub mod print;
-pub mod reading;
-pub mod render;
-pub mod search_box;
-pub mod session;
-pub mod speaker;
-pub mod text_size;
-pub mod theme;
-pub mod wiring;
+pub mod core;
+pub mod views;
 
-pub use app::App;
+pub use views::app::App;

@@ -2,7 +2,7 @@
 //! Run with `cargo test --target wasm32-unknown-unknown --test browser` (see .ci/deck).
 #![cfg(target_arch = "wasm32")]
 
-use cppg_deck::deck::TALK;
+use cppg_deck::core::deck::TALK;
 use cppg_deck::App;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -355,7 +355,7 @@ fn type_into(input: &web_sys::HtmlInputElement, text: &str) {
 
 #[wasm_bindgen_test]
 async fn help_lists_every_shortcut_from_the_key_map() {
-    use cppg_deck::keys::BINDINGS;
+    use cppg_deck::core::keys::BINDINGS;
     let _app = mount_at("").await;
     press("?").await;
     assert!(exists(".help[role=dialog][aria-modal=true]"));
@@ -499,10 +499,10 @@ async fn the_speaker_view_shows_slide_next_and_notes() {
         .unwrap()
         .contains(TALK.slides[slide].title));
     assert!(query(".speaker-next .speaker-label").text_content().unwrap().contains("step 1"));
-    let cppg_deck::deck::Block::Paragraph(first) = &TALK.slides[slide].notes[0] else {
+    let cppg_deck::core::deck::Block::Paragraph(first) = &TALK.slides[slide].notes[0] else {
         panic!("the notes start with a paragraph")
     };
-    let first = cppg_deck::deck::plain_text(first);
+    let first = cppg_deck::core::deck::plain_text(first);
     let notes = query(".notes").text_content().unwrap();
     assert!(notes.contains(&first), "notes shown: {notes}");
     click(".notes-larger").await;
@@ -624,7 +624,7 @@ async fn the_theme_toggle_switches_and_is_remembered() {
     let paper =
         || window().get_computed_style(&root).unwrap().unwrap().get_property_value("--paper").unwrap();
     let before = paper();
-    let was_dark = cppg_deck::theme::is_dark();
+    let was_dark = cppg_deck::views::theme::is_dark();
     click(".theme-toggle").await;
     assert_eq!(root.get_attribute("data-theme").as_deref(), Some(if was_dark { "light" } else { "dark" }));
     assert_ne!(paper(), before, "the colours change");

@@ -1,13 +1,9 @@
 //! The content compiler: the format's rules, its errors with lines, and the build failing on them.
 #![cfg(not(target_arch = "wasm32"))]
 
-#[path = "../src/content_compiler.rs"]
-#[allow(dead_code)]
-mod content_compiler;
-
-use content_compiler::{compile, Block, ContentError, Inline, Layout};
 use std::path::Path;
 use std::process::Command;
+use talk_compiler::{compile, Block, ContentError, Inline, Layout};
 
 fn public_has(path: &str) -> bool {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("public").join(path).is_file()
@@ -40,7 +36,7 @@ fn the_fixture_exercises_every_layout() {
     assert_eq!(deck.slides[5].steps, 3, "`fragments: true` makes each item a step");
     assert!(matches!(&deck.slides[0].body[2], Block::Figure { caption, .. } if caption == "A caption"));
     assert!(!deck.slides[0].notes.is_empty());
-    let rust = content_compiler::to_rust(&deck);
+    let rust = talk_compiler::to_rust(&deck);
     assert!(rust.starts_with("pub static TALK: Deck = Deck {"));
     assert_eq!(rust.matches("\nSlide {").count(), 7);
 }
@@ -62,8 +58,8 @@ fn the_fixture_comes_out_with_smart_punctuation() {
         items[1].content,
         [Inline::Text("‘Single quotes’, a 1990s decade and ".into()), Inline::Code("it's code".into())]
     );
-    assert_eq!(content_compiler::blocks_text(&slide.notes), "The speaker’s notes say “so” too.");
-    let rust = content_compiler::to_rust(&deck);
+    assert_eq!(talk_compiler::blocks_text(&slide.notes), "The speaker’s notes say “so” too.");
+    let rust = talk_compiler::to_rust(&deck);
     assert!(
         !rust.contains("Pakistan's") && rust.contains("Pakistan’s"),
         "the deck ships the typographic form"
@@ -145,7 +141,7 @@ fn text_is_kept_as_text() {
     let Block::Heading { content, .. } = &deck.slides[0].body[0] else { panic!() };
     assert_eq!(content, &[Inline::Text("Tom & \"Jerry\" <b>".into())]);
     // …and survives the trip into Rust source as a literal.
-    assert!(content_compiler::to_rust(&deck).contains(r#"Inline::Text("Tom & \"Jerry\" <b>")"#));
+    assert!(talk_compiler::to_rust(&deck).contains(r#"Inline::Text("Tom & \"Jerry\" <b>")"#));
 }
 
 /// The real build, not just the function: `cargo check` on a broken talk fails with file:line.

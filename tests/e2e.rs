@@ -8,7 +8,7 @@
 
 mod support;
 
-use cppg_deck::deck::TALK;
+use cppg_deck::core::deck::TALK;
 use fantoccini::actions::{InputSource, KeyAction, KeyActions, PointerAction, TouchActions};
 use fantoccini::key::Key;
 use fantoccini::Locator;

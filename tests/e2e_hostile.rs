@@ -7,7 +7,7 @@
 
 mod support;
 
-use cppg_deck::deck::TALK;
+use cppg_deck::core::deck::TALK;
 use fantoccini::key::Key;
 use serde_json::json;
 use support::Browser;
@@ -184,7 +184,7 @@ async fn a_missing_picture_shows_its_alt_text_and_the_layout_holds() {
         .enumerate()
         .find_map(|(i, s)| {
             s.body.iter().find_map(|block| match block {
-                cppg_deck::deck::Block::Figure { src, .. } => Some((i + 1, *src)),
+                cppg_deck::core::deck::Block::Figure { src, .. } => Some((i + 1, *src)),
                 _ => None,
             })
         })

@@ -6,7 +6,7 @@
 
 mod support;
 
-use cppg_deck::deck::TALK;
+use cppg_deck::core::deck::TALK;
 use fantoccini::key::Key;
 use support::{http_get, process_exists, Browser, Nginx};
 

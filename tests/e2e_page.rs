@@ -5,7 +5,7 @@
 
 mod support;
 
-use cppg_deck::deck::TALK;
+use cppg_deck::core::deck::TALK;
 use support::Browser;
 
 /// The static slide's markup, its title's box, and whether the title image loaded.
@@ -47,10 +47,7 @@ async fn the_title_slide_shows_before_the_wasm_and_the_app_draws_the_same() {
         .await;
     // Leptos leaves empty comments as markers; they draw nothing.
     let app_markup = app_markup.replace("<!---->", "");
-    assert_eq!(
-        markup, app_markup,
-        "the static slide and the app's slide 1 differ: see .ci/finish-page/src/slide_html.rs"
-    );
+    assert_eq!(markup, app_markup, "the static slide and the app's slide 1 differ: see compiler/src/html.rs");
     assert_eq!(title_box, app_box, "the title moved when the app took over");
     b.finish().await;
 }

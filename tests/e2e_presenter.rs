@@ -5,7 +5,7 @@
 
 mod support;
 
-use cppg_deck::deck::TALK;
+use cppg_deck::core::deck::TALK;
 use fantoccini::key::Key;
 use fantoccini::wd::WindowHandle;
 use support::Browser;
@@ -327,8 +327,8 @@ fn webdriver_key(key: &str) -> char {
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
 async fn every_shortcut_in_the_help_does_what_it_says() {
-    use cppg_deck::keys::{Action, BINDINGS};
-    use cppg_deck::nav::Command;
+    use cppg_deck::core::keys::{Action, BINDINGS};
+    use cppg_deck::core::nav::Command;
     let b = Browser::start().await;
     // A slide without fragments, with one after it: one "next" is one slide from here.
     let s =

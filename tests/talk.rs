@@ -4,7 +4,7 @@
 //! image with alt text and a file.
 #![cfg(not(target_arch = "wasm32"))]
 
-use cppg_deck::deck::{images, plain_text, Block, Inline, Item, Layout, Slide, TALK};
+use cppg_deck::core::deck::{images, plain_text, Block, Inline, Item, Layout, Slide, TALK};
 use std::path::Path;
 
 fn slide(id: &str) -> (usize, &'static Slide) {

@@ -12,11 +12,6 @@
 //!    from the files' contents, so a new deploy gets a new cache and builds never mix. Last, as it
 //!    lists what the steps above wrote (Trunk runs hooks concurrently: one hook does it all).
 
-#[allow(dead_code)]
-#[path = "../../../src/content_compiler.rs"]
-mod content_compiler;
-mod slide_html;
-
 use base64::Engine as _;
 use sha2::{Digest, Sha256, Sha384};
 use std::path::{Path, PathBuf};
@@ -89,7 +84,7 @@ fn finish(html: &str, stage: &Path, base: &str, first_slide: &str) -> Result<Str
 fn first_slide(talk: &Path) -> String {
     let source = read(talk);
     let exists = |p: &str| Path::new("public").join(p).is_file();
-    let deck = content_compiler::compile(&source, &exists).unwrap_or_else(|errors| {
+    let deck = talk_compiler::compile(&source, &exists).unwrap_or_else(|errors| {
         let lines: Vec<String> = errors.iter().map(|e| format!("{}:{e}", talk.display())).collect();
         fail(lines.join("\n"))
     });
@@ -98,8 +93,8 @@ fn first_slide(talk: &Path) -> String {
     };
     format!(
         r#"<div class="viewport" id="first-paint"><main class="stage" aria-label="{}">{}</main></div>"#,
-        slide_html::escape(&deck.title),
-        slide_html::first_slide(slide)
+        talk_compiler::html::escape(&deck.title),
+        talk_compiler::html::first_slide(slide)
     )
 }
 

@@ -2,15 +2,15 @@
 //! section, each slide's content and images in order, its notes as the transcript beneath. Every
 //! slide has an anchor; the place is kept both ways when switching with the slides.
 
-use crate::app::{LiveRegion, Notice, ThemeButton};
 use crate::browser;
-use crate::deck::{Block, Layout, Slide};
-use crate::help::Help;
-use crate::nav::{Command, Position};
-use crate::render::{blocks, slide_body, Fragments};
-use crate::search_box::SearchBox;
-use crate::session::Session;
-use crate::text_size::TextSize;
+use crate::core::deck::{Block, Layout, Slide};
+use crate::core::nav::{Command, Position};
+use crate::views::app::{LiveRegion, Notice, ThemeButton};
+use crate::views::help::Help;
+use crate::views::render::{blocks, slide_body, Fragments};
+use crate::views::search_box::SearchBox;
+use crate::views::session::Session;
+use crate::views::text_size::TextSize;
 use leptos::ev;
 use leptos::prelude::*;
 

@@ -1,7 +1,7 @@
 //! Search over the talk: slide titles, slide text and speaker notes, from text compiled at build
 //! time. Pure. Matching ignores ASCII case (so byte offsets in the snippets stay exact).
 
-use crate::deck::Deck;
+use crate::core::deck::Deck;
 
 /// Where on a slide the words were found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -131,7 +131,7 @@ fn ceil_boundary(text: &str, mut at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::deck::TALK;
+    use crate::core::deck::TALK;
 
     fn marked(hit: &Hit) -> Vec<String> {
         hit.snippet.iter().filter(|(_, m)| *m).map(|(t, _)| t.to_lowercase()).collect()

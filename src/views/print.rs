@@ -2,9 +2,9 @@
 //! `?print` shows the print layout on screen (and prints it); `?print&notes` adds each slide's notes
 //! under it. In the other views, printing switches to this layout for the print and back after.
 
-use crate::deck::TALK;
-use crate::nav::Position;
-use crate::render::{blocks, preview, Fragments};
+use crate::core::deck::TALK;
+use crate::core::nav::Position;
+use crate::views::render::{blocks, preview, Fragments};
 use leptos::prelude::*;
 
 #[component]

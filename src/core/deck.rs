@@ -1,7 +1,7 @@
 //! The deck as the app sees it: static data compiled from `content/talk.md` by `build.rs`
-//! (see `src/content_compiler.rs`). Plain Rust, no browser types.
+//! (see the `talk-compiler` crate, `compiler/`). Plain Rust, no browser types.
 
-use crate::nav::DeckShape;
+use crate::core::nav::DeckShape;
 
 #[derive(Debug)]
 pub struct Deck {

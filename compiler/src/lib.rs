@@ -1,8 +1,11 @@
-//! The content compiler: `content/talk.md` in, Rust source for the deck out.
+//! The content compiler: `content/talk.md` in; out, Rust source for the deck (`to_rust`, written by
+//! the app's `build.rs`) and the slides as HTML (`html`, written into the page by `.ci/finish-page`).
 //!
-//! It is not part of the app. `build.rs` includes this file (and so do the native tests), so the
-//! shipped wasm holds the compiled deck as static data and no Markdown parser. Every mistake is
-//! reported with the line it is on; the format is documented in `content/FORMAT.md`.
+//! It is not part of the app: a build dependency, so the shipped wasm holds the compiled deck as
+//! static data and no Markdown parser. Every mistake is reported with the line it is on; the format
+//! is documented in `content/FORMAT.md`.
+
+pub mod html;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::fmt::{self, Write as _};
@@ -62,7 +65,6 @@ impl Layout {
     }
 
     /// The name the talk uses for this layout (`layout: title`); the CSS class is `layout-NAME`.
-    #[allow(dead_code, reason = "used by .ci/finish-page, which includes this file too")]
     pub fn name(self) -> &'static str {
         Self::ALL.iter().find(|(_, l)| *l == self).map_or("content", |(n, _)| n)
     }
@@ -755,7 +757,7 @@ fn skip_to_end(ev: &mut Events<'_>, end: TagEnd) {
     }
 }
 
-/// The deck as Rust source: one `static TALK: Deck` of the types in `src/deck.rs`.
+/// The deck as Rust source: one `static TALK: Deck` of the types in `src/core/deck.rs`.
 pub fn to_rust(deck: &Deck) -> String {
     let mut out = String::new();
     let _ = write!(

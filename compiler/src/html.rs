@@ -1,7 +1,7 @@
-//! The first slide as plain HTML, the same markup `src/render.rs` produces with Leptos (the e2e
+//! Slides as plain HTML, the same markup `src/views/render.rs` produces with Leptos (the e2e
 //! tier compares the two), so the page shows it before the WebAssembly arrives.
 
-use crate::content_compiler::{Block, Inline, Item, Layout, Slide};
+use crate::{Block, Inline, Item, Layout, Slide};
 
 /// `<section>` for slide 1 at step 0 (fragments hidden), as the audience view renders it.
 pub fn first_slide(slide: &Slide) -> String {

@@ -2,17 +2,17 @@
 //! the notes (large, scrollable, adjustable), the elapsed timer, the clock and the pace against
 //! the talk's planned duration. It drives the audience window and follows it, both ways.
 
-use crate::app::LiveRegion;
 use crate::browser;
-use crate::help::Help;
-use crate::nav::{self, Command};
-use crate::overview::Overview;
-use crate::render::{blocks, preview, Fragments};
-use crate::search_box::SearchBox;
-use crate::session::Session;
-use crate::sync::Screen;
-use crate::text_size::TextSize;
-use crate::timer::{describe_pace, format_duration, pace_seconds, Timer};
+use crate::core::nav::{self, Command};
+use crate::core::sync::Screen;
+use crate::core::timer::{describe_pace, format_duration, pace_seconds, Timer};
+use crate::views::app::LiveRegion;
+use crate::views::help::Help;
+use crate::views::overview::Overview;
+use crate::views::render::{blocks, preview, Fragments};
+use crate::views::search_box::SearchBox;
+use crate::views::session::Session;
+use crate::views::text_size::TextSize;
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
 

@@ -1,8 +1,8 @@
 //! Slide content to DOM: the compiled blocks and inlines of `deck.rs` as Leptos views.
 //! Content is static data from the build; nothing here parses or injects HTML.
 
-use crate::deck::{Block, Inline, Item, Layout, Slide, TALK};
-use crate::nav::Position;
+use crate::core::deck::{Block, Inline, Item, Layout, Slide, TALK};
+use crate::core::nav::Position;
 use leptos::prelude::*;
 
 /// What a slide's content needs to know: which fragments show, and whether its pictures load yet.

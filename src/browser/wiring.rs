@@ -3,13 +3,13 @@
 //! component that calls it.
 
 use crate::browser;
-use crate::channel::Channel;
-use crate::keys::{Action, Keyboard, Outcome};
-use crate::kiosk::Kiosk;
-use crate::nav::{self, Command};
-use crate::session::Session;
-use crate::sync::{self, Arrival, Body, Screen, Shared};
-use crate::url::{self, View};
+use crate::browser::channel::Channel;
+use crate::core::keys::{Action, Keyboard, Outcome};
+use crate::core::kiosk::Kiosk;
+use crate::core::nav::{self, Command};
+use crate::core::sync::{self, Arrival, Body, Screen, Shared};
+use crate::core::url::{self, View};
+use crate::views::session::Session;
 use gloo_timers::callback::{Interval, Timeout};
 use leptos::ev;
 use leptos::prelude::*;

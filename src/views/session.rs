@@ -3,11 +3,11 @@
 //! Every key, button and message ends up as a call here.
 
 use crate::browser;
-use crate::deck::{Deck, TALK};
-use crate::keys::Action;
-use crate::nav::{self, Command, Position};
-use crate::sync::{Screen, Shared};
-use crate::url::View;
+use crate::core::deck::{Deck, TALK};
+use crate::core::keys::Action;
+use crate::core::nav::{self, Command, Position};
+use crate::core::sync::{Screen, Shared};
+use crate::core::url::View;
 use leptos::prelude::*;
 
 pub const CHARACTER_KEYS_SETTING: &str = "cppg-deck:character-keys";
@@ -96,7 +96,7 @@ impl Session {
     /// Copies the link to the current slide and says so (or shows it, where copying is not allowed).
     pub fn copy_link(&self) {
         let pos = self.pos.get_untracked();
-        let link = browser::link_to(&crate::url::encode(Position::new(pos.slide, 0)));
+        let link = browser::link_to(&crate::core::url::encode(Position::new(pos.slide, 0)));
         let message = if browser::copy_to_clipboard(&link) {
             format!("Link to slide {} copied: {link}", pos.slide + 1)
         } else {

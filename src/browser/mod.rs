@@ -1,7 +1,11 @@
 //! The browser glue: the places that touch `window`, `document`, `history`, storage, fullscreen
 //! and the wake lock. Everything fails soft: a missing API leaves the deck working, never panics.
+//! `channel` is the line between windows; `wiring` ties browser events to the session.
 
-use crate::keys::KeyInput;
+pub mod channel;
+pub mod wiring;
+
+use crate::core::keys::KeyInput;
 use leptos::prelude::{document, window};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};

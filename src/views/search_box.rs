@@ -2,9 +2,9 @@
 //! or its notes, shown in context; choosing a result goes there. Keyboard first: type, then Enter
 //! for the first result, or Tab/arrows through the results.
 
-use crate::modal::Modal;
-use crate::search::{search, Place};
-use crate::session::Session;
+use crate::core::search::{search, Place};
+use crate::views::modal::Modal;
+use crate::views::session::Session;
 use leptos::ev;
 use leptos::prelude::*;
 

@@ -1,10 +1,10 @@
 //! The overview (`O` or `Esc`): every slide as a live miniature, the current one marked. Arrow keys
 //! move the cursor (see `wiring::listen_keys`), Enter or a click goes there, `Esc` returns.
 
-use crate::focus::follow_overlay;
-use crate::nav::Position;
-use crate::render::preview;
-use crate::session::Session;
+use crate::core::nav::Position;
+use crate::views::focus::follow_overlay;
+use crate::views::render::preview;
+use crate::views::session::Session;
 use leptos::prelude::*;
 
 /// Columns of the overview grid at a window width; `deck.css` uses the same breakpoints.
@@ -26,7 +26,7 @@ pub fn Overview(s: Session) -> impl IntoView {
         s.overview.get().then(|| {
             view! {
                 <div class="overview" role="dialog" aria-modal="true" aria-label="Overview of every slide"
-                    on:keydown=crate::focus::keep_tab_inside>
+                    on:keydown=crate::views::focus::keep_tab_inside>
                     <ol class="overview-grid">
                         {slides.iter().enumerate().map(|(i, slide)| {
                             let built = Signal::stored(Position::new(i, usize::from(slide.steps)));

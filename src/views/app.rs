@@ -2,18 +2,18 @@
 //! as the deck (audience) or as the speaker view (`?view=speaker`).
 
 use crate::browser;
-use crate::help::Help;
-use crate::nav::{self, Command, Position};
-use crate::overview::{self, Overview};
-use crate::print::PrintView;
-use crate::reading::ReadingView;
-use crate::render::{slide_body, Fragments};
-use crate::search_box::SearchBox;
-use crate::session::Session;
-use crate::speaker::SpeakerView;
-use crate::sync::Screen;
-use crate::url::{self, View};
-use crate::wiring;
+use crate::browser::wiring;
+use crate::core::nav::{self, Command, Position};
+use crate::core::sync::Screen;
+use crate::core::url::{self, View};
+use crate::views::help::Help;
+use crate::views::overview::{self, Overview};
+use crate::views::print::PrintView;
+use crate::views::reading::ReadingView;
+use crate::views::render::{slide_body, Fragments};
+use crate::views::search_box::SearchBox;
+use crate::views::session::Session;
+use crate::views::speaker::SpeakerView;
 use leptos::prelude::*;
 use web_sys::TouchEvent;
 
@@ -25,10 +25,10 @@ const TAP_MAX_PX: f64 = 10.0;
 #[component]
 pub fn App() -> impl IntoView {
     let query = url::parse_query(&browser::location_search());
-    let start = url::decode(&browser::location_hash(), &crate::deck::TALK);
+    let start = url::decode(&browser::location_hash(), &crate::core::deck::TALK);
     let s = Session::new(query.view, start);
     browser::set_lang(s.deck.lang);
-    crate::theme::apply_stored();
+    crate::views::theme::apply_stored();
     browser::register_service_worker();
     wiring::follow_url(s);
     wiring::listen_keys(s, || overview::columns(browser::viewport_width()));
@@ -180,13 +180,13 @@ pub fn Cover(s: Session) -> impl IntoView {
 /// Light or dark, whichever is not showing; remembered for the next visit.
 #[component]
 pub fn ThemeButton() -> impl IntoView {
-    let dark = RwSignal::new(crate::theme::is_dark());
+    let dark = RwSignal::new(crate::views::theme::is_dark());
     view! {
         <button
             class="theme-toggle"
             aria-label="Dark theme"
             aria-pressed=move || dark.get().to_string()
-            on:click=move |_| dark.set(crate::theme::toggle())
+            on:click=move |_| dark.set(crate::views::theme::toggle())
         >
             <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M20 14.5A8 8 0 1 1 9.5 4a6.5 6.5 0 0 0 10.5 10.5z" /></svg>
         </button>
