@@ -37,7 +37,7 @@ addEventListener('TrunkApplicationStarted', e => { window.__bench.started = perf
 // Where the deck stands on screen: the app's current slide and how many fragments show (the
 // address follows a frame later, in idle time, so it is not the signal).
 window.__benchPlace = () => {
-  const slide = document.querySelector('.viewport:not(#first-paint) section.slide.current');
+  const slide = document.querySelector(':not(#first-paint) > .viewport section.slide.current');
   return slide ? slide.dataset.index + '/' + slide.querySelectorAll('.fragment.shown').length : '';
 };
 if (sessionStorage.getItem('bench-probe') === 'on') {

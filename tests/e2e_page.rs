@@ -1,6 +1,6 @@
-//! End to end: the page itself, as `.ci/finish-page` leaves it — the title slide before the
-//! WebAssembly arrives, handed over to the app without a shift, and a strict CSP with integrity
-//! on every script. Same setup as `tests/e2e.rs`.
+//! End to end: the page itself, as `.ci/finish-page` leaves it — the whole talk as a page without
+//! script, the addressed slide before the WebAssembly arrives, handed over to the app without a
+//! shift, and a strict CSP with integrity on every script. Same setup as `tests/e2e.rs`.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -10,7 +10,7 @@ use support::Browser;
 
 /// The static slide's markup, its title's box, and whether the title image loaded.
 const STATIC_SLIDE: &str = "const s = document.querySelector('#first-paint section.slide.current'); \
-    if (!s || getComputedStyle(document.getElementById('first-paint')).display === 'none') return null; \
+    if (!s || !s.checkVisibility()) return null; \
     const r = s.querySelector('h1').getBoundingClientRect(); \
     return [s.outerHTML, [r.x, r.y, r.width, r.height], [...s.querySelectorAll('img')].every(i => i.complete && i.naturalWidth > 0)]";
 
@@ -75,28 +75,86 @@ async fn first_paint_comes_before_the_app_and_nothing_shifts() {
 
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
-async fn a_link_to_another_slide_or_view_never_flashes_the_title() {
+async fn before_the_wasm_a_link_shows_its_slide_or_view() {
     let b = Browser::start().await;
     block_wasm(true);
-    for target in ["#/5", "#/1/1", "?view=read", "?view=speaker#/3", "?print"] {
-        b.client.goto("about:blank").await.unwrap();
-        b.client.goto(&format!("{}{target}", b.base)).await.unwrap();
-        b.wait_until("the page", "return document.readyState === 'complete'").await;
-        let shown: serde_json::Value = b.eval(&format!("return (() => {{ {STATIC_SLIDE} }})()")).await;
-        assert!(shown.is_null(), "{target} showed the static title slide");
+    let load = |target: String| {
+        let b = &b;
+        async move {
+            b.client.goto("about:blank").await.unwrap();
+            b.client.goto(&format!("{}{target}", b.base)).await.unwrap();
+            b.wait_until("the page", "return document.readyState === 'complete'").await;
+        }
+    };
+    let last = TALK.slides.len();
+    // The stage: the slide the address names (clamped as the app clamps it), at its fragment step.
+    let fragments_of_6 = TALK.slides[5].steps;
+    assert!(fragments_of_6 >= 2, "slide 6 has fragments");
+    for (target, slide, shown) in
+        [("", 1, 0), ("#/1", 1, 0), ("#/5", 5, 0), ("#/6/2", 6, 2), ("#/999", last, 0), ("#/abc", 1, 0)]
+    {
+        load(target.into()).await;
+        let seen: Vec<usize> = b
+            .eval("const s = document.querySelectorAll('#first-paint .stage section.slide.current'); \
+                   return s.length === 1 && s[0].checkVisibility() ? [+s[0].dataset.index, s[0].querySelectorAll('.fragment.shown').length] : []")
+            .await;
+        assert_eq!(seen, vec![slide, shown], "{target:?} shows slide {slide} with {shown} fragments");
     }
-    for target in ["", "#/1", "#/1/0", "#"] {
-        b.client.goto("about:blank").await.unwrap();
-        b.client.goto(&format!("{}{target}", b.base)).await.unwrap();
-        b.wait_until("the page", "return document.readyState === 'complete'").await;
-        let shown: serde_json::Value = b.eval(&format!("return (() => {{ {STATIC_SLIDE} }})()")).await;
-        assert!(!shown.is_null(), "{target:?} did not show the static title slide");
+    // The reading view (and print) are the static page itself, at the anchor.
+    for target in ["?view=read#/14", "?print"] {
+        load(target.into()).await;
+        let reading: bool = b
+            .eval("return !document.querySelector('#first-paint .stage').checkVisibility() && document.querySelector('#first-paint .reader').checkVisibility()")
+            .await;
+        assert!(reading, "{target} shows the talk as a page");
     }
+    load("?view=read#/14".into()).await;
+    b.wait_until(
+        "slide 14's section at the top",
+        "const r = document.getElementById('/14').getBoundingClientRect(); return r.top >= -2 && r.top < 120",
+    )
+    .await;
+    // The speaker view has no static face: nothing flashes before it.
+    load("?view=speaker#/3".into()).await;
+    let hidden: bool = b.eval("return !document.getElementById('first-paint').checkVisibility()").await;
+    assert!(hidden, "the speaker view shows nothing static");
     let _ = b.console_errors().await; // the blocked wasm's
     block_wasm(false);
     b.open("#/5").await;
     assert_eq!(b.current().await, 5);
     b.finish().await;
+}
+
+/// With scripting off the page is the whole talk: contents, every slide with its pictures, the
+/// notes as the transcript, and a line that says the slides need JavaScript.
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
+async fn without_script_the_page_is_the_whole_talk() {
+    use cppg_deck::core::deck::{plain_text, Block};
+    use fantoccini::Locator;
+    let b = Browser::start().await;
+    b.disable_scripts().await;
+    // Only WebDriver's own commands from here: the page runs no script, not even the test's.
+    b.client.goto(&format!("{}#/7", b.base)).await.unwrap();
+    let mut shown = 0;
+    for section in b.client.find_all(Locator::Css(".read-slide")).await.unwrap() {
+        shown += usize::from(section.is_displayed().await.unwrap());
+    }
+    assert_eq!(shown, TALK.slides.len(), "every slide is on the page");
+    let links = b.client.find_all(Locator::Css(".toc a[href^='#/']")).await.unwrap().len();
+    assert_eq!(links, TALK.slides.len(), "the contents link every slide");
+    let text = b.client.find(Locator::Css("body")).await.unwrap().text().await.unwrap();
+    for slide in TALK.slides {
+        assert!(text.contains(slide.title), "{} is on the page", slide.title);
+        let notes = slide.notes.iter().find_map(|b| match b {
+            Block::Paragraph(content) => Some(plain_text(content)),
+            _ => None,
+        });
+        let first_sentence = notes.as_deref().unwrap_or_default().split(". ").next().unwrap_or_default();
+        assert!(text.contains(first_sentence), "the notes of {:?} are on the page", slide.title);
+    }
+    assert!(text.contains("The slides need JavaScript"), "the page says why there are no slides");
+    b.client.close().await.unwrap();
 }
 
 #[tokio::test]
@@ -122,9 +180,14 @@ async fn the_policy_is_strict_and_every_script_has_integrity() {
         .eval("return [...document.querySelectorAll('script[src]:not([src^=\"__test/\"]), link[rel=modulepreload], link[rel=preload], link[rel=stylesheet]')].filter(e => !/^sha384-/.test(e.integrity)).map(e => e.outerHTML)")
         .await;
     assert!(unprotected.is_empty(), "without integrity: {unprotected:?}");
-    let inline: usize = b.eval("return [...document.scripts].filter(s => !s.src).length").await;
-    assert_eq!(inline, 1, "one inline script (the theme and deep-link check), hashed in the policy");
-
+    // As served (the static talk's script goes with it when the app takes over): two inline
+    // scripts, the theme and view check and the first paint's slide, each hashed in the policy.
+    let inline: usize = b
+        .eval("return fetch(location.pathname).then(r => r.text()).then(t => (t.match(/<script>/g) || []).length)")
+        .await;
+    assert_eq!(inline, 2, "two inline scripts in the page as served");
+    let script_src = policy.split(';').find(|d| d.trim_start().starts_with("script-src")).unwrap_or_default();
+    assert_eq!(script_src.matches("'sha256-").count(), inline, "each inline script is hashed: {script_src}");
     // The policy holds: injected inline code is refused, and the test hears of it.
     b.eval::<serde_json::Value>(
         "window.__violated = false; document.addEventListener('securitypolicyviolation', () => { window.__violated = true; }); \

@@ -1,15 +1,79 @@
-//! Slides as plain HTML, the same markup `src/views/render.rs` produces with Leptos (the e2e
-//! tier compares the two), so the page shows it before the WebAssembly arrives.
+//! The talk as plain HTML for the page, before (or without) the app: the reading view's markup
+//! (`src/views/reading.rs`), with the slide bodies exactly as `src/views/render.rs` draws them (the
+//! e2e tier compares the title slide), so a visitor reads the whole talk with no script at all.
 
-use crate::{Block, Inline, Item, Layout, Slide};
+use crate::{Block, Deck, Inline, Item, Layout, Slide};
 
-/// `<section>` for slide 1 at step 0 (fragments hidden), as the audience view renders it.
-pub fn first_slide(slide: &Slide) -> String {
-    // The same class as `deck::Layout::class` (the e2e tier compares the markup).
-    let mut out = format!(r#"<section class="slide layout-{} current" data-index="1">"#, slide.layout.name());
-    body(slide, &mut out);
-    out.push_str("</section>");
+/// The whole talk as one article: a bar with the title, the contents by part, and every slide
+/// (fragments shown) with its notes as the transcript. Each slide's anchor is its deck address
+/// (`id="/5"` for `#/5`), so contents links and shared links work without script.
+pub fn reading_page(deck: &Deck) -> String {
+    let mut out = format!(
+        r#"<div class="reader"><header class="reader-bar"><span class="reader-name">{}</span></header>"#,
+        escape(&deck.title)
+    );
+    contents(&deck.slides, &mut out);
+    out.push_str(r#"<main class="article">"#);
+    for (i, slide) in deck.slides.iter().enumerate() {
+        let n = i + 1;
+        out.push_str(&format!(
+            r#"<section id="/{n}" class="read-slide read-layout-{}" data-index="{n}"><p class="read-number">Slide {n}</p>"#,
+            slide.layout.name()
+        ));
+        body(slide, &mut out);
+        if !slide.notes.is_empty() {
+            let level = match first_heading_level(slide) {
+                Some(1) => 2,
+                Some(3..) => 4,
+                _ => 3,
+            };
+            out.push_str(&format!(
+                r#"<div class="transcript"><h{level} class="transcript-label">Transcript</h{level}>"#
+            ));
+            blocks(&slide.notes, &mut out);
+            out.push_str("</div>");
+        }
+        out.push_str("</section>");
+    }
+    out.push_str("</main></div>");
     out
+}
+
+/// Contents grouped by part: a title or section slide opens a group of the slides after it.
+fn contents(slides: &[Slide], out: &mut String) {
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (i, slide) in slides.iter().enumerate() {
+        match (slide.layout, groups.last_mut()) {
+            (Layout::Title | Layout::Section, _) | (_, None) => groups.push((i, Vec::new())),
+            (_, Some((_, members))) => members.push(i),
+        }
+    }
+    let link = |i: usize, out: &mut String| {
+        out.push_str(&format!(r##"<a href="#/{}">{}</a>"##, i + 1, escape(&slides[i].title)));
+    };
+    out.push_str(r#"<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">Contents</h2><ol>"#);
+    for (head, members) in groups {
+        out.push_str("<li>");
+        link(head, out);
+        if !members.is_empty() {
+            out.push_str("<ol>");
+            for i in members {
+                out.push_str("<li>");
+                link(i, out);
+                out.push_str("</li>");
+            }
+            out.push_str("</ol>");
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ol></nav>");
+}
+
+fn first_heading_level(slide: &Slide) -> Option<u8> {
+    slide.body.iter().find_map(|b| match b {
+        Block::Heading { level, .. } => Some(*level),
+        _ => None,
+    })
 }
 
 fn body(slide: &Slide, out: &mut String) {
@@ -92,8 +156,8 @@ fn block(b: &Block, out: &mut String) {
 
 fn items(list: &[Item], out: &mut String) {
     for item in list {
-        // Step 0: every fragment is still hidden.
-        out.push_str(if item.fragment == 0 { "<li>" } else { r#"<li class="fragment">"# });
+        // The reading view shows every fragment; the stage's first paint hides those past its step.
+        out.push_str(if item.fragment == 0 { "<li>" } else { r#"<li class="fragment shown">"# });
         match item.content.split_first() {
             Some((picture @ Inline::Image { .. }, label)) => {
                 inline(picture, out);
@@ -143,8 +207,13 @@ fn wrap(tag: &str, content: &[Inline], out: &mut String) {
     out.push_str(&format!("</{tag}>"));
 }
 
+/// Lazy: pictures of slides that are not on screen wait, so the engine has the network first.
 fn image(src: &str, alt: &str, out: &mut String) {
-    out.push_str(&format!(r#"<img src="{}" alt="{}" decoding="async">"#, escape(src), escape(alt)));
+    out.push_str(&format!(
+        r#"<img src="{}" alt="{}" decoding="async" loading="lazy">"#,
+        escape(src),
+        escape(alt)
+    ));
 }
 
 /// Text and attribute values: the talk is ours, but `<`, `&` and quotes still must not become markup.

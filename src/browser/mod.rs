@@ -96,13 +96,13 @@ pub fn show_crash_notice() {
     let _ = body.append_child(&notice);
 }
 
-/// Removes the static title slide that `index.html` shows before the wasm runs (see
-/// `.ci/finish-page`), once the app's slide images are decoded: removing it sooner would flash
-/// the slide without its picture.
+/// Removes the static talk that `index.html` shows before the wasm runs (see `.ci/finish-page`),
+/// once the app's slide images are decoded: removing the static slide sooner would flash the
+/// slide without its picture.
 pub fn retire_first_paint() {
     let Some(first) = document().get_element_by_id("first-paint") else { return };
     let decoded = js_sys::Array::new();
-    if let Ok(images) = document().query_selector_all(".viewport:not(#first-paint) .slide.current img") {
+    if let Ok(images) = document().query_selector_all(":not(#first-paint) > .viewport .slide.current img") {
         for i in 0..images.length() {
             if let Some(img) = images.get(i).and_then(|n| n.dyn_into::<web_sys::HtmlImageElement>().ok()) {
                 decoded.push(&img.decode());

@@ -39,9 +39,9 @@ pub fn is_engine_file(name: &str) -> bool {
     name == "index.html" || (name.ends_with(".js") && name != "sw.js") || name.ends_with(".wasm")
 }
 
-/// The pictures (`src`) of the static first slide in the built `index.html`.
+/// The pictures (`src`) of the first slide in the built `index.html` (the static talk's).
 pub fn first_slide_pictures(page: &str) -> Vec<String> {
-    let slide = page.split("id=\"first-paint\"").nth(1).and_then(|s| s.split("</section>").next());
+    let slide = page.split("id=\"/1\"").nth(1).and_then(|s| s.split("</section>").next());
     let slide = slide.expect("index.html carries the first slide");
     slide.split("src=\"").skip(1).filter_map(|s| s.split('"').next()).map(str::to_string).collect()
 }
@@ -570,6 +570,22 @@ impl Browser {
             return;
         }
         self.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": source })).await;
+    }
+
+    /// Turns the page's scripts off for the next loads, as a visitor with JavaScript disabled has
+    /// it (Chromium: DevTools emulation; Firefox: the `javascript.enabled` preference).
+    pub async fn disable_scripts(&self) {
+        if !self.is_chromium() {
+            self.client.issue_cmd(gecko_context("chrome")).await.expect("privileged context");
+            let done = self
+                .client
+                .execute("Services.prefs.setBoolPref('javascript.enabled', false); return true", vec![])
+                .await;
+            self.client.issue_cmd(gecko_context("content")).await.expect("page context");
+            done.expect("setting a Firefox preference");
+            return;
+        }
+        self.cdp("Emulation.setScriptExecutionDisabled", json!({ "value": true })).await;
     }
 
     /// Emulates a CSS media feature, e.g. `("prefers-reduced-motion", "reduce")`. In Firefox, by

@@ -1,7 +1,9 @@
 //! Finishes the page Trunk built (run by Trunk as a post-build hook, in the project's root):
 //!
-//! 1. **First slide before the WebAssembly**: slide 1 of `content/talk.md` goes into `<body>` as
-//!    plain HTML; the app removes it once its own copy is on screen (`browser::retire_first_paint`).
+//! 1. **The talk before the WebAssembly**: all of `content/talk.md` goes into `<body>` as the
+//!    reading view's plain HTML (what the page is without script, and for `?view=read`; a script in
+//!    index.html puts the addressed slide on the stage); the app removes it once its own views are
+//!    on screen (`browser::retire_first_paint`).
 //! 2. **CSS inline**: the stylesheet becomes a `<style>`, so the first slide paints from one request.
 //! 3. **No inline loader**: Trunk's inline `<script type="module">` becomes `boot-HASH.js`, which
 //!    fetches the wasm with subresource integrity; the page's scripts are then all files plus one
@@ -25,7 +27,7 @@ fn main() {
     let index = stage.join("index.html");
     let html = read(&index);
     let talk = Path::new("content/talk.md");
-    let first = first_slide(talk);
+    let first = static_talk(talk);
     match finish(&html, &stage, &base, &first) {
         Ok(done) => write(&index, &done),
         Err(message) => fail(format!("{}: {message}", index.display())),
@@ -71,31 +73,28 @@ fn list_files(dir: &Path, stage: &Path, out: &mut Vec<String>) {
     }
 }
 
-fn finish(html: &str, stage: &Path, base: &str, first_slide: &str) -> Result<String, String> {
+fn finish(html: &str, stage: &Path, base: &str, talk: &str) -> Result<String, String> {
     let html = inline_css(html, stage, base)?;
     let html = external_loader(&html, stage, base)?;
     let html = external_live_reload(&html, stage, base)?;
-    let placeholder = Tag::find(&html, "div", |t| t.attr("id") == Some("first-paint"))?;
-    let close = placeholder.end + html[placeholder.end..].find("</div>").ok_or("unclosed #first-paint")? + 6;
-    let html = format!("{}{first_slide}{}", &html[..placeholder.start], &html[close..]);
+    let slot = Tag::find(&html, "template", |t| t.attr("id") == Some("talk"))?;
+    let close = slot.end + html[slot.end..].find("</template>").ok_or("unclosed <template id=talk>")? + 11;
+    let html = format!("{}{talk}{}", &html[..slot.start], &html[close..]);
     fill_csp(&html)
 }
 
-fn first_slide(talk: &Path) -> String {
+/// The whole talk as the reading view's markup (see `talk_compiler::html`).
+fn static_talk(talk: &Path) -> String {
     let source = read(talk);
     let exists = |p: &str| Path::new("public").join(p).is_file();
     let deck = talk_compiler::compile(&source, &exists).unwrap_or_else(|errors| {
         let lines: Vec<String> = errors.iter().map(|e| format!("{}:{e}", talk.display())).collect();
         fail(lines.join("\n"))
     });
-    let Some(slide) = deck.slides.first() else {
+    if deck.slides.is_empty() {
         fail(format!("{}: the talk has no slides", talk.display()))
-    };
-    format!(
-        r#"<div class="viewport" id="first-paint"><main class="stage" aria-label="{}">{}</main></div>"#,
-        talk_compiler::html::escape(&deck.title),
-        talk_compiler::html::first_slide(slide)
-    )
+    }
+    talk_compiler::html::reading_page(&deck)
 }
 
 /// The stylesheet link → `<style>…</style>`; the file is no longer shipped.
