@@ -8,10 +8,11 @@ mod support;
 
 use std::path::Path;
 
-/// wasm + JS + HTML (the CSS is inside the HTML), brotli. BENCHMARKS.md: measured 194,864 on 2026-11-28.
-const ENGINE_BROTLI_BUDGET: u64 = 195_000;
-/// index.html and slide 1's pictures, brotli: what the first slide needs (#7's target).
-const FIRST_SLIDE_BROTLI_BUDGET: u64 = 6_000;
+/// wasm + JS + HTML (the CSS is inside the HTML), brotli. BENCHMARKS.md: measured 201,393 on
+/// 2026-12-01, once the page carried the whole talk (the wasm still does too, until it adopts the page).
+const ENGINE_BROTLI_BUDGET: u64 = 201_500;
+/// index.html (with the whole talk as text) and slide 1's pictures, brotli: what the first slide needs.
+const FIRST_SLIDE_BROTLI_BUDGET: u64 = 10_800;
 
 fn brotli_size(dist: &Path, name: &str) -> u64 {
     let br = dist.join(format!("{name}.br"));

@@ -207,12 +207,15 @@ fn the_initiatives_example_programmes_in_a_grid_each_with_an_icon() {
     let items = list_items(objectives);
     assert_eq!(items.len(), 10);
     assert!(items.iter().all(|i| matches!(i.content.first(), Some(Inline::Image { .. }))));
+    // "SDG" is spelled out where it appears first, or not used on the slide at all.
+    let on_screen = words(objectives);
+    assert!(!on_screen.contains("sdg") || on_screen.contains("sustainable development goals (sdgs)"));
     assert_mentions(
         objectives,
         &[
             "national development",
             "STI collaborations",
-            "Sustainable Development Goals (SDGs)",
+            "Sustainable Development Goals",
             "human resource",
             "universities",
             "educational linkages",
