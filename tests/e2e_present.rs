@@ -64,11 +64,12 @@ async fn the_present_command_serves_a_clean_page_that_reloads_after_an_edit() {
         .arg("present")
         .env("PORT", port.to_string())
         .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
+        .stderr(Stdio::piped())
         .process_group(0)
         .spawn()
         .expect("bash runs .ci/deck present");
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let stderr = BufReader::new(child.stderr.take().unwrap());
     let present = Present(child);
 
     // It prints the URL it serves, on the port asked for (free, so used as it is).
@@ -82,8 +83,21 @@ async fn the_present_command_serves_a_clean_page_that_reloads_after_an_edit() {
         }
     }
     assert_eq!(line.trim(), url);
-    // Keep reading (trunk writes to the same pipe), so that it never blocks on a full pipe.
-    std::thread::spawn(move || std::io::copy(&mut stdout, &mut std::io::stderr()));
+    // Keep reading trunk's output (so that it never blocks on a full pipe), and notice a failed build.
+    let failed = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    fn watch(out: impl BufRead + Send + 'static, failed: std::sync::Arc<std::sync::atomic::AtomicBool>) {
+        std::thread::spawn(move || {
+            for line in out.lines().map_while(Result::ok) {
+                eprintln!("{line}");
+                if line.contains("error from build pipeline") {
+                    failed.store(true, std::sync::atomic::Ordering::SeqCst);
+                }
+            }
+        });
+    }
+    watch(stdout, failed.clone());
+    watch(stderr, failed.clone());
+    let build_failed = move || failed.load(std::sync::atomic::Ordering::SeqCst);
 
     let deadline = Instant::now() + BUILD_PATIENCE;
     let serving = || {
@@ -91,6 +105,7 @@ async fn the_present_command_serves_a_clean_page_that_reloads_after_an_edit() {
             && support::http_get(&url, "/", &[]).0.contains("200")
     };
     while !serving() {
+        assert!(!build_failed(), "present's build failed (its output is above)");
         assert!(Instant::now() < deadline, "present served nothing at {url}");
         std::thread::sleep(Duration::from_millis(250));
     }

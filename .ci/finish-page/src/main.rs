@@ -145,10 +145,12 @@ fn external_live_reload(html: &str, stage: &Path, base: &str) -> Result<String, 
     let body = start + html[start..].find('>').ok_or("unclosed <script>")? + 1;
     let end = at + html[at..].find("</script>").ok_or("unclosed live-reload <script>")?;
     let mut js = html[body..end].to_owned();
-    // Trunk replaces the quoted address (quotes included) by an expression; so does this, with the
-    // page's own. Its WebSocket lives at the root that `trunk serve` serves (public URL "./").
-    for quote in ['\'', '"', '`'] {
-        js = js.replace(&format!("{quote}{ADDRESS}{quote}"), "location.host");
+    // The address becomes the page's own host. The minifier may have folded it into a longer
+    // string (`\`://{{…}}/.well-known…\``), so the string is closed and reopened around it with
+    // its own quote. Its WebSocket lives at the root that `trunk serve` serves (public URL "./").
+    while let Some(at) = js.find(ADDRESS) {
+        let quote = js[..at].rfind(['\'', '"', '`']).map_or("'", |q| &js[q..q + 1]).to_owned();
+        js.replace_range(at..at + ADDRESS.len(), &format!("{quote}+location.host+{quote}"));
     }
     js = js.replace("{{__TRUNK_WS_BASE__}}", "/");
     if js.contains("{{__TRUNK") {
@@ -317,11 +319,12 @@ mod tests {
     fn the_live_reload_script_becomes_a_file_that_finds_its_address() {
         let stage = std::env::temp_dir().join(format!("finish-page-test-{}", std::process::id()));
         std::fs::create_dir_all(&stage).unwrap();
-        let page = "<body><p>x</p><script>const a=`{{__TRUNK_ADDRESS__}}`,b='{{__TRUNK_WS_BASE__}}';</script></body>";
+        // As trunk writes it, and as its minifier folds the constants into one string.
+        let page = "<body><p>x</p><script>const a='{{__TRUNK_ADDRESS__}}',b='{{__TRUNK_WS_BASE__}}';let u=p+`://{{__TRUNK_ADDRESS__}}{{__TRUNK_WS_BASE__}}.well-known`;</script></body>";
         let done = external_live_reload(page, &stage, "./").unwrap();
         assert_eq!(done, r#"<body><p>x</p><script src="./live-reload.js"></script></body>"#);
         let js = std::fs::read_to_string(stage.join("live-reload.js")).unwrap();
-        assert_eq!(js, "const a=location.host,b='/';");
+        assert_eq!(js, "const a=''+location.host+'',b='/';let u=p+`://`+location.host+`/.well-known`;");
         // A built page has no such script and stays as it is.
         let built = "<body><script>theme()</script></body>";
         assert_eq!(external_live_reload(built, &stage, "./").unwrap(), built);
