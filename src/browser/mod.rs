@@ -222,7 +222,7 @@ fn swallow_rejection(promise: &JsValue) {
 }
 
 /// Opens the speaker view in its own window (or focuses it when it is open already). Its address
-/// names no slide, so it joins the talk: it asks where the talk is (see `sync::arrival`).
+/// names no slide, so it joins the talk: it asks where the talk is (see `core::sync::arrival`).
 pub fn open_speaker_window() {
     let path = window().location().pathname().unwrap_or_default();
     let url = format!("{path}?view=speaker");

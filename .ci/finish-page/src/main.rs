@@ -27,8 +27,8 @@ fn main() {
     let index = stage.join("index.html");
     let html = read(&index);
     let talk = Path::new("content/talk.md");
-    let first = static_talk(talk);
-    match finish(&html, &stage, &base, &first) {
+    let talk_html = static_talk(talk);
+    match finish(&html, &stage, &base, &talk_html) {
         Ok(done) => write(&index, &done),
         Err(message) => fail(format!("{}: {message}", index.display())),
     }
@@ -78,7 +78,8 @@ fn finish(html: &str, stage: &Path, base: &str, talk: &str) -> Result<String, St
     let html = external_loader(&html, stage, base)?;
     let html = external_live_reload(&html, stage, base)?;
     let slot = Tag::find(&html, "template", |t| t.attr("id") == Some("talk"))?;
-    let close = slot.end + html[slot.end..].find("</template>").ok_or("unclosed <template id=talk>")? + 11;
+    const CLOSE: &str = "</template>";
+    let close = slot.end + html[slot.end..].find(CLOSE).ok_or("unclosed <template id=talk>")? + CLOSE.len();
     let html = format!("{}{talk}{}", &html[..slot.start], &html[close..]);
     fill_csp(&html)
 }
