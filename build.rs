@@ -1,5 +1,7 @@
-//! Compiles `content/talk.md` into `$OUT_DIR/talk.rs` (see the `talk-compiler` crate, `compiler/`).
-//! A mistake in the content fails the build with `content/talk.md:LINE: what is wrong`.
+//! Checks `content/talk.md` with the content compiler (the `talk-compiler` crate, `compiler/`), so
+//! that a mistake in it fails `cargo build` with `content/talk.md:LINE: what is wrong`, and writes
+//! the talk's HTML to `$OUT_DIR/talk.html` for the browser tests' page. The app itself holds no
+//! talk: `.ci/finish-page` writes it into `index.html`, and the app reads it from there.
 //! `DECK_CONTENT=path/to/other.md` compiles another file instead (the tests use it).
 
 use std::path::{Path, PathBuf};
@@ -21,7 +23,8 @@ fn main() {
     match talk_compiler::compile(&source, &exists) {
         Ok(deck) => {
             let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-            std::fs::write(out.join("talk.rs"), talk_compiler::to_rust(&deck)).expect("write talk.rs");
+            std::fs::write(out.join("talk.html"), talk_compiler::html::reading_page(&deck))
+                .expect("write talk.html");
         }
         Err(errors) => fail(&errors.iter().map(|e| format!("{shown}:{e}")).collect::<Vec<_>>()),
     }

@@ -316,7 +316,7 @@ async fn key_latency(b: &Browser, cpu: f64) -> Value {
 
 /// Slide-and-fragment steps in the talk.
 fn steps() -> usize {
-    cppg_deck::core::deck::TALK.slides.iter().map(|s| usize::from(s.steps) + 1).sum()
+    support::TALK.slides.iter().map(|s| usize::from(s.steps) + 1).sum()
 }
 
 async fn memory_growth(b: &Browser) -> Value {

@@ -1,5 +1,4 @@
 fn main() {
     cppg_deck::browser::report_panics();
     leptos::mount::mount_to_body(cppg_deck::App);
-    cppg_deck::browser::retire_first_paint();
 }

@@ -2,11 +2,12 @@
 //! Run with `cargo test --target wasm32-unknown-unknown --test browser` (see .ci/deck).
 #![cfg(target_arch = "wasm32")]
 
-use cppg_deck::core::deck::TALK;
 use cppg_deck::App;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
+use std::sync::LazyLock;
+use talk_compiler::{Block, Inline, Item};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{
@@ -15,7 +16,43 @@ use web_sys::{
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts the app at `hash` into a fresh container; dropping the guard unmounts it.
+/// The talk, compiled as the page's is (by `build.rs`, which also writes the page's HTML of it).
+static TALK: LazyLock<talk_compiler::Deck> = LazyLock::new(|| {
+    talk_compiler::compile(include_str!("../content/talk.md"), &|_| true).expect("the talk compiles")
+});
+/// The talk as `.ci/finish-page` puts it in `index.html`.
+const PAGE_TALK: &str = include_str!(concat!(env!("OUT_DIR"), "/talk.html"));
+
+/// The words of some inlines as a page shows them (an image's alt text is not text).
+fn shown_text(inlines: &[Inline]) -> String {
+    fn walk(inlines: &[Inline], out: &mut String) {
+        for inline in inlines {
+            match inline {
+                Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+                Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => walk(c, out),
+                Inline::Image { .. } => {}
+                Inline::Break => out.push(' '),
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(inlines, &mut out);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The words that fragment step `step` of `slide` reveals.
+fn fragment_text(slide: usize, step: u16) -> Option<String> {
+    fn find(items: &[Item], step: u16) -> Option<&Item> {
+        items.iter().find_map(|i| if i.fragment == step { Some(i) } else { find(&i.children, step) })
+    }
+    TALK.slides[slide].body.iter().find_map(|b| match b {
+        Block::List { items, .. } => find(items, step).map(|i| shown_text(&i.content)),
+        _ => None,
+    })
+}
+
+/// Mounts the app at `hash` into a fresh container holding the page's talk; dropping the guard
+/// unmounts it.
 struct Mounted {
     _handle: Box<dyn std::any::Any>,
     root: HtmlElement,
@@ -49,6 +86,10 @@ async fn remount(query: &str, hash: &str) -> Mounted {
     let style = document().create_element("style").unwrap();
     style.set_text_content(Some(include_str!("../public/deck.css")));
     root.append_child(&style).unwrap();
+    // The page's talk, as the build writes it (our own build output, not a visitor's input).
+    let talk = document().create_element("div").unwrap();
+    talk.set_inner_html(PAGE_TALK);
+    root.append_child(&talk.first_element_child().unwrap()).unwrap();
     let handle = mount_to(root.clone(), App);
     tick().await;
     Mounted { _handle: Box::new(handle), root }
@@ -137,6 +178,11 @@ async fn next_window_event(name: &str) {
     tick().await;
 }
 
+/// Whether the page shows the talk as the document (the reading view's face).
+fn reading() -> bool {
+    document().document_element().unwrap().class_list().contains("reading") && exists("#talk > main.article")
+}
+
 fn first_slide_with_steps() -> usize {
     TALK.slides.iter().position(|s| s.steps > 0).expect("the talk has a slide with fragments")
 }
@@ -144,20 +190,21 @@ fn first_slide_with_steps() -> usize {
 #[wasm_bindgen_test]
 async fn mounts_one_section_per_slide_with_only_the_first_shown() {
     let _app = mount_at("").await;
-    let sections = query_all("main.stage > section.slide");
+    let sections = query_all("#talk > main.stage > section.slide");
     assert_eq!(sections.len(), TALK.slides.len());
     assert_eq!(current_index(), 1);
     for (i, section) in sections.iter().enumerate() {
         assert!(section.query_selector("h1, h2").unwrap().is_some(), "slide {} has a heading", i + 1);
-        let hidden = section.has_attribute("inert");
-        assert_eq!(hidden, i != 0, "only the current slide is reachable (slide {})", i + 1);
         let style = window().get_computed_style(section).unwrap().unwrap();
         let visibility = style.get_property_value("visibility").unwrap();
-        assert_eq!(visibility == "hidden", i != 0, "slide {} visibility {visibility}", i + 1);
+        let display = style.get_property_value("display").unwrap();
+        let hidden = visibility == "hidden" || display == "none";
+        assert_eq!(hidden, i != 0, "only the current slide shows (slide {i}: {visibility}, {display})");
+        // Only the current slide and its neighbour are drawn at all.
+        assert_eq!(display == "none", i > 1, "slide {} display {display}", i + 1);
     }
     assert_eq!(hash().await, "#/1", "the URL names the place from the start");
     assert_eq!(title().await, TALK.title);
-    assert_eq!(document().document_element().unwrap().get_attribute("lang").as_deref(), Some(TALK.lang));
     assert!(query_all("[role=application]").is_empty());
 }
 
@@ -167,7 +214,7 @@ async fn keys_move_and_update_url_title_and_live_region() {
     press("ArrowRight").await;
     assert_eq!(current_index(), 2);
     assert_eq!(hash().await, "#/2");
-    let slide_title = TALK.slides[1].title;
+    let slide_title = &TALK.slides[1].title;
     assert_eq!(title().await, format!("{slide_title} · {}", TALK.title));
     let live = query("[aria-live=polite]");
     assert_eq!(live.text_content().unwrap(), format!("Slide 2 of {}: {slide_title}", TALK.slides.len()));
@@ -227,7 +274,7 @@ async fn fragments_appear_one_per_next_and_hide_on_previous() {
     assert_eq!(shown(), 1);
     assert_eq!(hash().await, format!("#/{}/1", slide + 1));
     let live = query("[aria-live=polite]").text_content().unwrap();
-    assert_eq!(Some(live), TALK.slides[slide].fragment_text(1), "the revealed item is announced");
+    assert_eq!(Some(live), fragment_text(slide, 1), "the revealed item is announced");
     press_with(" ", true).await;
     assert_eq!(shown(), 0);
     for _ in 0..steps {
@@ -249,7 +296,7 @@ fn touch(target: &Element, x: i32, y: i32) -> Touch {
 }
 
 async fn swipe(dx: i32, dy: i32) {
-    let target = query("main.stage");
+    let target = query("#talk > main.stage");
     let (x0, y0) = (200, 200);
     let send = |name: &str, t: &Touch, active: bool| {
         let init = TouchEventInit::new();
@@ -400,7 +447,7 @@ async fn the_overview_shows_every_slide_and_goes_where_chosen() {
     assert_eq!(query_all(".overview .thumb").len(), TALK.slides.len());
     assert_eq!(query_all(".thumb[aria-current=true]").len(), 1);
     assert_eq!(query(".thumb[aria-current=true]").id(), "overview-1");
-    assert!(query("main.stage").has_attribute("inert"), "the deck behind is out of reach");
+    assert!(query("#talk > main.stage").has_attribute("inert"), "the deck behind is out of reach");
     until("the current slide's miniature to take focus", 10, || active_id() == "overview-1").await;
     press("ArrowRight").await;
     press("ArrowRight").await;
@@ -479,14 +526,14 @@ async fn the_search_box_finds_slides_by_number_title_text_and_notes() {
 #[wasm_bindgen_test]
 async fn the_pointer_hides_when_idle_and_returns_on_movement() {
     let _app = mount_at("").await;
-    let viewport = query(".viewport");
-    viewport.dispatch_event(&web_sys::MouseEvent::new("mousemove").unwrap()).unwrap();
+    let root = document().document_element().unwrap();
+    window().dispatch_event(&web_sys::MouseEvent::new("mousemove").unwrap()).unwrap();
     tick().await;
-    assert!(!viewport.class_list().contains("cursor-hidden"));
-    until("the idle pointer to hide", 600, || viewport.class_list().contains("cursor-hidden")).await;
-    viewport.dispatch_event(&web_sys::MouseEvent::new("mousemove").unwrap()).unwrap();
+    assert!(!root.class_list().contains("cursor-hidden"));
+    until("the idle pointer to hide", 600, || root.class_list().contains("cursor-hidden")).await;
+    window().dispatch_event(&web_sys::MouseEvent::new("mousemove").unwrap()).unwrap();
     tick().await;
-    assert!(!viewport.class_list().contains("cursor-hidden"));
+    assert!(!root.class_list().contains("cursor-hidden"));
 }
 
 #[wasm_bindgen_test]
@@ -497,12 +544,12 @@ async fn the_speaker_view_shows_slide_next_and_notes() {
     assert!(query(".speaker-current .speaker-label")
         .text_content()
         .unwrap()
-        .contains(TALK.slides[slide].title));
+        .contains(&TALK.slides[slide].title));
     assert!(query(".speaker-next .speaker-label").text_content().unwrap().contains("step 1"));
-    let cppg_deck::core::deck::Block::Paragraph(first) = &TALK.slides[slide].notes[0] else {
+    let Block::Paragraph(first) = &TALK.slides[slide].notes[0] else {
         panic!("the notes start with a paragraph")
     };
-    let first = cppg_deck::core::deck::plain_text(first);
+    let first = shown_text(first);
     let notes = query(".notes").text_content().unwrap();
     assert!(notes.contains(&first), "notes shown: {notes}");
     click(".notes-larger").await;
@@ -571,19 +618,22 @@ async fn closing_an_overlay_gives_focus_back_to_where_it_was() {
 #[wasm_bindgen_test]
 async fn the_reading_view_holds_the_whole_talk_and_keeps_the_place_both_ways() {
     let _app = mount_with("?view=read", "#/5").await;
-    assert!(exists(".reader"));
+    assert!(reading());
     assert!(!exists("main.stage"), "no slides stage in the reading view");
-    assert_eq!(query_all(".article > section.read-slide").len(), TALK.slides.len());
+    assert_eq!(query_all("#talk > .article > section.read-slide").len(), TALK.slides.len());
     assert_eq!(query_all(".toc a").len(), TALK.slides.len(), "the contents link every slide");
     let with_notes = TALK.slides.iter().filter(|s| !s.notes.is_empty()).count();
     assert_eq!(query_all(".transcript").len(), with_notes);
     assert!(
-        query_all(".article .fragment").iter().all(|f| f.class_list().contains("shown")),
+        query_all(".article .fragment").iter().all(|f| {
+            window().get_computed_style(f).unwrap().unwrap().get_property_value("visibility").unwrap()
+                == "visible"
+        }),
         "every fragment shown"
     );
     for (i, slide) in TALK.slides.iter().enumerate() {
-        let section = query(&format!("#read-{}", i + 1));
-        assert!(section.text_content().unwrap().contains(slide.title));
+        let section = document().get_element_by_id(&format!("/{}", i + 1)).expect("an anchor a slide");
+        assert!(section.text_content().unwrap().contains(&slide.title));
     }
     // Slide keys do not move a page that is being read.
     press("ArrowRight").await;
@@ -598,7 +648,7 @@ async fn the_reading_view_holds_the_whole_talk_and_keeps_the_place_both_ways() {
     press("ArrowRight").await;
     let here = hash().await;
     press("r").await;
-    until("the reading view", 10, || exists(".reader")).await;
+    until("the reading view", 10, reading).await;
     assert_eq!(window().location().search().unwrap(), "?view=read");
     assert_eq!(hash().await, here);
 }

@@ -36,9 +36,13 @@ fn the_fixture_exercises_every_layout() {
     assert_eq!(deck.slides[5].steps, 3, "`fragments: true` makes each item a step");
     assert!(matches!(&deck.slides[0].body[2], Block::Figure { caption, .. } if caption == "A caption"));
     assert!(!deck.slides[0].notes.is_empty());
-    let rust = talk_compiler::to_rust(&deck);
-    assert!(rust.starts_with("pub static TALK: Deck = Deck {"));
-    assert_eq!(rust.matches("\nSlide {").count(), 7);
+    let html = talk_compiler::html::reading_page(&deck);
+    assert_eq!(html.matches("<section ").count(), 7, "a section a slide");
+    assert_eq!(
+        html.matches(r#"class="fragment" data-step="#).count(),
+        5,
+        "every fragment marked with its step"
+    );
 }
 
 /// Straight quotes and apostrophes come out typographic (’ “ ” ‘), in the header fields as on the
@@ -59,11 +63,8 @@ fn the_fixture_comes_out_with_smart_punctuation() {
         [Inline::Text("‘Single quotes’, a 1990s decade and ".into()), Inline::Code("it's code".into())]
     );
     assert_eq!(talk_compiler::blocks_text(&slide.notes), "The speaker’s notes say “so” too.");
-    let rust = talk_compiler::to_rust(&deck);
-    assert!(
-        !rust.contains("Pakistan's") && rust.contains("Pakistan’s"),
-        "the deck ships the typographic form"
-    );
+    let html = talk_compiler::html::reading_page(&deck);
+    assert!(!html.contains("Pakistan's") && html.contains("Pakistan’s"), "the page has the typographic form");
 }
 
 #[test]
@@ -140,8 +141,10 @@ fn text_is_kept_as_text() {
     let deck = compile(&format!("{HEADER}---\n\n## Tom &amp; \\\"Jerry\\\" \\<b>\n"), &|_| true).unwrap();
     let Block::Heading { content, .. } = &deck.slides[0].body[0] else { panic!() };
     assert_eq!(content, &[Inline::Text("Tom & \"Jerry\" <b>".into())]);
-    // …and survives the trip into Rust source as a literal.
-    assert!(talk_compiler::to_rust(&deck).contains(r#"Inline::Text("Tom & \"Jerry\" <b>")"#));
+    // …and stays text in the page.
+    assert!(
+        talk_compiler::html::reading_page(&deck).contains("<h2>Tom &amp; &quot;Jerry&quot; &lt;b&gt;</h2>")
+    );
 }
 
 /// The real build, not just the function: `cargo check` on a broken talk fails with file:line.

@@ -8,11 +8,11 @@
 
 mod support;
 
-use cppg_deck::core::deck::TALK;
 use fantoccini::actions::{InputSource, KeyAction, KeyActions, PointerAction, TouchActions};
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use support::Browser;
+use support::TALK;
 
 fn slides() -> usize {
     TALK.slides.len()

@@ -36,7 +36,7 @@ async fn violations(b: &Browser, axe: &str) -> Vec<String> {
 async fn axe_finds_nothing_in_any_view_light_or_dark() {
     let axe = axe_source();
     let b = Browser::start().await;
-    let grid = cppg_deck::core::deck::TALK.slides.iter().position(|s| s.id == "objectives").unwrap() + 1;
+    let grid = support::TALK.slides.iter().position(|s| s.id == "objectives").unwrap() + 1;
     let mut found = Vec::new();
     for scheme in ["light", "dark"] {
         b.emulate_media("prefers-color-scheme", scheme).await;

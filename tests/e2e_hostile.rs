@@ -7,10 +7,10 @@
 
 mod support;
 
-use cppg_deck::core::deck::TALK;
 use fantoccini::key::Key;
 use serde_json::json;
 use support::Browser;
+use support::TALK;
 
 /// Fails unless the app is alive: no crash notice, and real key presses still move the deck.
 async fn still_navigates(b: &Browser, what: &str) {
@@ -184,7 +184,7 @@ async fn a_missing_picture_shows_its_alt_text_and_the_layout_holds() {
         .enumerate()
         .find_map(|(i, s)| {
             s.body.iter().find_map(|block| match block {
-                cppg_deck::core::deck::Block::Figure { src, .. } => Some((i + 1, *src)),
+                talk_compiler::Block::Figure { src, .. } => Some((i + 1, src.as_str())),
                 _ => None,
             })
         })

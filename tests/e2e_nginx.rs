@@ -6,8 +6,8 @@
 
 mod support;
 
-use cppg_deck::core::deck::TALK;
 use fantoccini::key::Key;
+use support::TALK;
 use support::{http_get, process_exists, Browser, Nginx};
 
 fn header<'a>(headers: &'a [(String, String)], name: &str) -> &'a str {

@@ -1,39 +1,37 @@
 //! End to end: the page itself, as `.ci/finish-page` leaves it — the whole talk as a page without
-//! script, the addressed slide before the WebAssembly arrives, handed over to the app without a
-//! shift, and a strict CSP with integrity on every script. Same setup as `tests/e2e.rs`.
+//! script, the addressed slide before the WebAssembly arrives, the same sections then driven by
+//! the app without a shift, and a strict CSP with integrity on every script. Same setup as `tests/e2e.rs`.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
 
-use cppg_deck::core::deck::TALK;
 use support::Browser;
+use support::TALK;
 
-/// The static slide's markup, its title's box, and whether the title image loaded.
-const STATIC_SLIDE: &str = "const s = document.querySelector('#first-paint section.slide.current'); \
-    if (!s || !s.checkVisibility()) return null; \
-    const r = s.querySelector('h1').getBoundingClientRect(); \
-    return [s.outerHTML, [r.x, r.y, r.width, r.height], [...s.querySelectorAll('img')].every(i => i.complete && i.naturalWidth > 0)]";
+/// The stage's current slide as the page shows it: its number, its title, and its title's box.
+const STAGE_SLIDE: &str =
+    "const s = document.querySelectorAll('#talk > main.stage > section.slide.current'); \
+    if (s.length !== 1 || !s[0].checkVisibility()) return null; \
+    const r = s[0].querySelector('h1, h2').getBoundingClientRect(); \
+    return [+s[0].dataset.index, s[0].querySelector('h1, h2').textContent, [r.x, r.y, r.width, r.height]]";
 
 /// The test server answers 404 for the wasm (or serves it again).
 fn block_wasm(block: bool) {
     support::make_missing(if block { &[".wasm"] } else { &[] });
 }
 
+/// The page is the talk: without the wasm it presents slide 1; the app then takes over the very
+/// same elements (it renders no slide of its own), and nothing moves.
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
-async fn the_title_slide_shows_before_the_wasm_and_the_app_draws_the_same() {
+async fn the_title_slide_shows_before_the_wasm_and_the_app_adopts_it() {
     let b = Browser::start().await;
     block_wasm(true);
     b.client.goto(b.base).await.unwrap();
-    b.wait_until(
-        "the static title image",
-        &format!("const v = (() => {{ {STATIC_SLIDE} }})(); return !!v && v[2]"),
-    )
-    .await;
-    let (markup, title_box, _): (String, Vec<f64>, bool) =
-        b.eval(&format!("return (() => {{ {STATIC_SLIDE} }})()")).await;
-    let h1: String = b.eval("return document.querySelector('#first-paint h1').textContent").await;
-    assert_eq!(h1, TALK.slides[0].title);
+    b.wait_until("the static title slide", &format!("return !!(() => {{ {STAGE_SLIDE} }})()")).await;
+    let (index, title, title_box): (usize, String, Vec<f64>) =
+        b.eval(&format!("return (() => {{ {STAGE_SLIDE} }})()")).await;
+    assert_eq!((index, title.as_str()), (1, TALK.slides[0].title.as_str()));
     // Without the wasm, nothing else may be wrong: the only errors are the failed download's.
     for error in b.console_errors().await {
         let expected = ["wasm", "Failed to fetch", "integrity", "404", "NetworkError"];
@@ -41,14 +39,21 @@ async fn the_title_slide_shows_before_the_wasm_and_the_app_draws_the_same() {
     }
 
     block_wasm(false);
+    b.before_each_load(
+        "addEventListener('DOMContentLoaded', () => { window.__first = document.querySelector('#talk section.current'); });",
+    )
+    .await;
     b.open("").await;
-    let (app_markup, app_box): (String, Vec<f64>) = b
-        .eval("const s = document.querySelector('section.slide.current'); const r = s.querySelector('h1').getBoundingClientRect(); return [s.outerHTML, [r.x, r.y, r.width, r.height]]")
-        .await;
-    // Leptos leaves empty comments as markers; they draw nothing.
-    let app_markup = app_markup.replace("<!---->", "");
-    assert_eq!(markup, app_markup, "the static slide and the app's slide 1 differ: see compiler/src/html.rs");
+    let (app_index, _, app_box): (usize, String, Vec<f64>) =
+        b.eval(&format!("return (() => {{ {STAGE_SLIDE} }})()")).await;
+    assert_eq!(app_index, 1);
     assert_eq!(title_box, app_box, "the title moved when the app took over");
+    let same: bool = b
+        .eval("return window.__first === document.querySelector('#talk section.current') && document.querySelectorAll('section.slide:not(.preview-slide)').length === document.querySelectorAll('#talk > main > section').length")
+        .await;
+    assert!(same, "the app shows the page's own section, and no slide of its own");
+    b.press(fantoccini::key::Key::Right).await;
+    assert_eq!(b.current().await, 2);
     b.finish().await;
 }
 
@@ -65,6 +70,9 @@ async fn first_paint_comes_before_the_app_and_nothing_shifts() {
     support::make_slow(".wasm", std::time::Duration::from_millis(1500));
     b.open("").await;
     b.wait_until("the app to start", "return window.__started > 0").await;
+    // The app navigates the page's own sections.
+    b.press(fantoccini::key::Key::Right).await;
+    assert_eq!(b.current().await, 2);
     let (fcp, started, shift): (f64, f64, f64) = b
         .eval("const p = performance.getEntriesByName('first-contentful-paint')[0]; return [p ? p.startTime : -1, window.__started, window.__shift]")
         .await;
@@ -95,7 +103,7 @@ async fn before_the_wasm_a_link_shows_its_slide_or_view() {
     {
         load(target.into()).await;
         let seen: Vec<usize> = b
-            .eval("const s = document.querySelectorAll('#first-paint .stage section.slide.current'); \
+            .eval("const s = document.querySelectorAll('#talk > .stage > section.slide.current'); \
                    return s.length === 1 && s[0].checkVisibility() ? [+s[0].dataset.index, s[0].querySelectorAll('.fragment.shown').length] : []")
             .await;
         assert_eq!(seen, vec![slide, shown], "{target:?} shows slide {slide} with {shown} fragments");
@@ -104,7 +112,7 @@ async fn before_the_wasm_a_link_shows_its_slide_or_view() {
     for target in ["?view=read#/14", "?print"] {
         load(target.into()).await;
         let reading: bool = b
-            .eval("return !document.querySelector('#first-paint .stage').checkVisibility() && document.querySelector('#first-paint .reader').checkVisibility()")
+            .eval("return document.documentElement.classList.contains('reading') && document.querySelector('#talk > main').className === 'article' && document.querySelector('#talk .toc').checkVisibility()")
             .await;
         assert!(reading, "{target} shows the talk as a page");
     }
@@ -116,7 +124,7 @@ async fn before_the_wasm_a_link_shows_its_slide_or_view() {
     .await;
     // The speaker view has no static face: nothing flashes before it.
     load("?view=speaker#/3".into()).await;
-    let hidden: bool = b.eval("return !document.getElementById('first-paint').checkVisibility()").await;
+    let hidden: bool = b.eval("return !document.getElementById('talk').checkVisibility()").await;
     assert!(hidden, "the speaker view shows nothing static");
     let _ = b.console_errors().await; // the blocked wasm's
     block_wasm(false);
@@ -130,8 +138,8 @@ async fn before_the_wasm_a_link_shows_its_slide_or_view() {
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
 async fn without_script_the_page_is_the_whole_talk() {
-    use cppg_deck::core::deck::{plain_text, Block};
     use fantoccini::Locator;
+    use talk_compiler::{plain_text, Block};
     let b = Browser::start().await;
     b.disable_scripts().await;
     // Only WebDriver's own commands from here: the page runs no script, not even the test's.
@@ -144,8 +152,8 @@ async fn without_script_the_page_is_the_whole_talk() {
     let links = b.client.find_all(Locator::Css(".toc a[href^='#/']")).await.unwrap().len();
     assert_eq!(links, TALK.slides.len(), "the contents link every slide");
     let text = b.client.find(Locator::Css("body")).await.unwrap().text().await.unwrap();
-    for slide in TALK.slides {
-        assert!(text.contains(slide.title), "{} is on the page", slide.title);
+    for slide in &TALK.slides {
+        assert!(text.contains(&slide.title), "{} is on the page", slide.title);
         let notes = slide.notes.iter().find_map(|b| match b {
             Block::Paragraph(content) => Some(plain_text(content)),
             _ => None,
@@ -180,11 +188,9 @@ async fn the_policy_is_strict_and_every_script_has_integrity() {
         .eval("return [...document.querySelectorAll('script[src]:not([src^=\"__test/\"]), link[rel=modulepreload], link[rel=preload], link[rel=stylesheet]')].filter(e => !/^sha384-/.test(e.integrity)).map(e => e.outerHTML)")
         .await;
     assert!(unprotected.is_empty(), "without integrity: {unprotected:?}");
-    // As served (the static talk's script goes with it when the app takes over): two inline
-    // scripts, the theme and view check and the first paint's slide, each hashed in the policy.
-    let inline: usize = b
-        .eval("return fetch(location.pathname).then(r => r.text()).then(t => (t.match(/<script>/g) || []).length)")
-        .await;
+    // Two inline scripts, the theme and face before the first paint and the stage at the address,
+    // each hashed in the policy.
+    let inline: usize = b.eval("return document.querySelectorAll('script:not([src])').length").await;
     assert_eq!(inline, 2, "two inline scripts in the page as served");
     let script_src = policy.split(';').find(|d| d.trim_start().starts_with("script-src")).unwrap_or_default();
     assert_eq!(script_src.matches("'sha256-").count(), inline, "each inline script is hashed: {script_src}");

@@ -5,10 +5,10 @@
 
 mod support;
 
-use cppg_deck::core::deck::TALK;
 use fantoccini::key::Key;
 use fantoccini::wd::WindowHandle;
 use support::Browser;
+use support::TALK;
 
 struct Pair {
     b: Browser,
@@ -485,18 +485,20 @@ async fn printing_gives_one_slide_per_page_with_every_fragment() {
     let b = Browser::start().await;
     let pages = print_pages(&b, "?print").await;
     assert_eq!(pages.len(), TALK.slides.len(), "one page a slide");
-    for (i, (page, slide)) in pages.iter().zip(TALK.slides).enumerate() {
+    for (i, (page, slide)) in pages.iter().zip(&TALK.slides).enumerate() {
         let title: String = slide.title.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(page.contains(&title), "page {} is slide {}: {page}", i + 1, slide.title);
         // Every fragment is printed: the last line of the slide's text is on its page.
-        let last_line = slide.text.lines().last().unwrap_or_default();
+        let text = talk_compiler::blocks_text(&slide.body);
+        let last_line = text.lines().last().unwrap_or_default();
         let start: String = last_line.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
         assert!(page.contains(&start), "page {} shows {start:?}: {page}", i + 1);
     }
     let with_notes = print_pages(&b, "?print&notes").await;
     assert_eq!(with_notes.len(), TALK.slides.len());
-    for (page, slide) in with_notes.iter().zip(TALK.slides) {
-        let words: String = slide.notes_text.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
+    for (page, slide) in with_notes.iter().zip(&TALK.slides) {
+        let words: String =
+            talk_compiler::blocks_text(&slide.notes).split_whitespace().take(6).collect::<Vec<_>>().join(" ");
         assert!(page.contains(&words), "the notes of {} are under it: {page}", slide.title);
     }
     b.finish().await;

@@ -4,8 +4,59 @@
 //! image with alt text and a file.
 #![cfg(not(target_arch = "wasm32"))]
 
-use cppg_deck::core::deck::{images, plain_text, Block, Inline, Item, Layout, Slide, TALK};
 use std::path::Path;
+use std::sync::LazyLock;
+use talk_compiler::{Block, Deck, Inline, Item, Layout, Slide};
+
+static TALK: LazyLock<Deck> = LazyLock::new(|| {
+    talk_compiler::compile(include_str!("../content/talk.md"), &|_| true).expect("the talk compiles")
+});
+
+/// The words of some inlines as the slide shows them (an image's alt text is not shown).
+fn plain_text(inlines: &[Inline]) -> String {
+    fn walk(inlines: &[Inline], out: &mut String) {
+        for inline in inlines {
+            match inline {
+                Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+                Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => walk(c, out),
+                Inline::Image { .. } => {}
+                Inline::Break => out.push(' '),
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(inlines, &mut out);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every image a slide shows, figures and inline images alike, in order: `(src, alt)`.
+fn images(body: &[Block]) -> Vec<(&str, &str)> {
+    fn inlines<'a>(list: &'a [Inline], out: &mut Vec<(&'a str, &'a str)>) {
+        for inline in list {
+            match inline {
+                Inline::Image { src, alt, .. } => out.push((src, alt)),
+                Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => inlines(c, out),
+                _ => {}
+            }
+        }
+    }
+    fn items<'a>(list: &'a [Item], out: &mut Vec<(&'a str, &'a str)>) {
+        for item in list {
+            inlines(&item.content, out);
+            items(&item.children, out);
+        }
+    }
+    let mut out = Vec::new();
+    for block in body {
+        match block {
+            Block::Figure { src, alt, .. } => out.push((src.as_str(), alt.as_str())),
+            Block::Heading { content, .. } | Block::Paragraph(content) => inlines(content, &mut out),
+            Block::List { items: list, .. } => items(list, &mut out),
+            _ => {}
+        }
+    }
+    out
+}
 
 fn slide(id: &str) -> (usize, &'static Slide) {
     TALK.slides
@@ -19,13 +70,13 @@ fn slide(id: &str) -> (usize, &'static Slide) {
 fn words(slide: &Slide) -> String {
     fn items(list: &[Item], out: &mut String) {
         for item in list {
-            out.push_str(&plain_text(item.content));
+            out.push_str(&plain_text(&item.content));
             out.push('\n');
-            items(item.children, out);
+            items(&item.children, out);
         }
     }
     let mut out = String::new();
-    for block in slide.body {
+    for block in &slide.body {
         match block {
             Block::Heading { content, .. } | Block::Paragraph(content) => out.push_str(&plain_text(content)),
             Block::List { items: list, .. } => items(list, &mut out),
@@ -48,7 +99,7 @@ fn plain_text_of(blocks: &[Block]) -> String {
         .join("\n")
 }
 
-fn list_items(slide: &Slide) -> Vec<&'static Item> {
+fn list_items(slide: &Slide) -> Vec<&Item> {
     slide
         .body
         .iter()
@@ -116,14 +167,14 @@ fn every_part_opens_with_a_divider_that_its_next_slide_does_not_repeat() {
         }
     }
     let dividers: Vec<&str> =
-        TALK.slides.iter().filter(|s| s.layout == Layout::Section).map(|s| s.id).collect();
+        TALK.slides.iter().filter(|s| s.layout == Layout::Section).map(|s| s.id.as_str()).collect();
     assert_eq!(dividers, parts, "and there are no others");
 }
 
 /// 45 words is the most a slide should hold on screen; the rest belongs in the notes.
 #[test]
 fn no_slide_holds_more_than_45_words() {
-    for s in TALK.slides {
+    for s in &TALK.slides {
         let count = words(s).split_whitespace().count();
         assert!(count <= 45, "slide `{}` shows {count} words:\n{}", s.id, words(s));
     }
@@ -168,7 +219,7 @@ fn history_and_the_great_powers() {
     // Convention in the UN Treaty Collection.
     let article = list_items(vienna)
         .into_iter()
-        .find(|i| plain_text(i.content).contains("Art. 3(1)(e)"))
+        .find(|i| plain_text(&i.content).contains("Art. 3(1)(e)"))
         .expect("the Art. 3(1)(e) bullet");
     assert!(
         matches!(article.content.last(), Some(Inline::Link { href, content }) if plain_text(content) == "addition" && href.starts_with("https://treaties.un.org/")),
@@ -202,7 +253,7 @@ fn the_three_facets_have_an_overview_and_a_slide_each() {
 fn the_initiatives_example_programmes_in_a_grid_each_with_an_icon() {
     let (_, objectives) = slide("objectives");
     assert_eq!(objectives.title, "Science Diplomacy Initiative: example programmes");
-    assert!(plain_text_of(objectives.notes).contains("For example:"));
+    assert!(plain_text_of(&objectives.notes).contains("For example:"));
     assert_eq!(objectives.layout, Layout::Grid);
     let items = list_items(objectives);
     assert_eq!(items.len(), 10);
@@ -232,7 +283,7 @@ fn the_initiatives_example_programmes_in_a_grid_each_with_an_icon() {
 #[test]
 fn the_sdg_wheel_has_seventeen_segments() {
     let (_, objectives) = slide("objectives");
-    let (src, alt) = images(objectives.body)
+    let (src, alt) = images(&objectives.body)
         .into_iter()
         .find(|(src, _)| src.ends_with("objective-sdgs.svg"))
         .expect("the SDG icon");
@@ -293,7 +344,11 @@ fn the_showcase_says_it_is_illustrative_and_cites_each_item() {
     for item in items {
         // Marked on the slide as the deck's addition, the mark leading to the source.
         let marked = matches!(item.content.last(), Some(Inline::Link { href, content }) if plain_text(content) == "addition" && (href.starts_with("https://") || href.starts_with("http://")));
-        assert!(marked, "every showcase item is marked and links its source: {:?}", plain_text(item.content));
+        assert!(
+            marked,
+            "every showcase item is marked and links its source: {:?}",
+            plain_text(&item.content)
+        );
     }
     let sources =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("content/SOURCES.md")).unwrap();
@@ -313,9 +368,9 @@ fn questions_and_thanks_close_the_talk() {
 fn every_slide_has_notes_and_every_image_alt_text_and_a_file() {
     let public = Path::new(env!("CARGO_MANIFEST_DIR")).join("public");
     let mut pictured = 0;
-    for s in TALK.slides {
+    for s in &TALK.slides {
         assert!(!s.notes.is_empty(), "slide `{}` has speaker notes", s.id);
-        let pictures = images(s.body);
+        let pictures = images(&s.body);
         pictured += usize::from(!pictures.is_empty());
         for (src, alt) in pictures {
             assert!(

@@ -1,6 +1,9 @@
-//! The talk as plain HTML for the page, before (or without) the app: the reading view's markup
-//! (`src/views/reading.rs`), with the slide bodies exactly as `src/views/render.rs` draws them (the
-//! e2e tier compares the title slide), so a visitor reads the whole talk with no script at all.
+//! The talk as HTML: the page's one rendering of it, which the app never renders again.
+//!
+//! As written, it is a document (contents, every slide with its pictures, the notes as transcript)
+//! that reads well with no script. To present, the page's scripts switch the same sections to the
+//! stage (`slide layout-…` classes, see `index.html` and `browser::page`), mark the current one and
+//! reveal fragments by their `data-step`; the speaker view, the overview and print show copies.
 
 use crate::{Block, Deck, Inline, Item, Layout, Slide};
 
@@ -8,17 +11,18 @@ use crate::{Block, Deck, Inline, Item, Layout, Slide};
 /// (fragments shown) with its notes as the transcript. Each slide's anchor is its deck address
 /// (`id="/5"` for `#/5`), so contents links and shared links work without script.
 pub fn reading_page(deck: &Deck) -> String {
+    // The planned length rides on the article, for the speaker view's pace.
     let mut out = format!(
-        r#"<div class="reader"><header class="reader-bar"><span class="reader-name">{}</span></header>"#,
+        r#"<div class="reader" id="talk"><header class="reader-bar"><span class="reader-name">{}</span></header>"#,
         escape(&deck.title)
     );
     contents(&deck.slides, &mut out);
-    out.push_str(r#"<main class="article">"#);
+    out.push_str(&format!(r#"<main class="article" data-minutes="{}">"#, deck.duration_minutes));
     for (i, slide) in deck.slides.iter().enumerate() {
         let n = i + 1;
         out.push_str(&format!(
-            r#"<section id="/{n}" class="read-slide read-layout-{}" data-index="{n}"><p class="read-number">Slide {n}</p>"#,
-            slide.layout.name()
+            r#"<section id="/{n}" class="read-slide read-layout-{layout}" data-layout="{layout}" data-index="{n}"><p class="read-number">Slide {n}</p>"#,
+            layout = slide.layout.name()
         ));
         body(slide, &mut out);
         if !slide.notes.is_empty() {
@@ -156,8 +160,12 @@ fn block(b: &Block, out: &mut String) {
 
 fn items(list: &[Item], out: &mut String) {
     for item in list {
-        // The reading view shows every fragment; the stage's first paint hides those past its step.
-        out.push_str(if item.fragment == 0 { "<li>" } else { r#"<li class="fragment shown">"# });
+        // The reading view shows every fragment; the stage reveals them in `data-step` order.
+        if item.fragment == 0 {
+            out.push_str("<li>");
+        } else {
+            out.push_str(&format!(r#"<li class="fragment" data-step="{}">"#, item.fragment));
+        }
         match item.content.split_first() {
             Some((picture @ Inline::Image { .. }, label)) => {
                 inline(picture, out);

@@ -1,14 +1,14 @@
-//! The content compiler: `content/talk.md` in; out, Rust source for the deck (`to_rust`, written by
-//! the app's `build.rs`) and the slides as HTML (`html`, written into the page by `.ci/finish-page`).
+//! The content compiler: `content/talk.md` in, the talk as HTML out (`html`, written into the page
+//! by `.ci/finish-page`; the app's `build.rs` runs it too, to fail the build on a mistake).
 //!
-//! It is not part of the app: a build dependency, so the shipped wasm holds the compiled deck as
-//! static data and no Markdown parser. Every mistake is reported with the line it is on; the format
+//! It is not part of the app: the shipped wasm holds neither the talk nor a Markdown parser; it
+//! reads the talk from the page. Every mistake is reported with the line it is on; the format
 //! is documented in `content/FORMAT.md`.
 
 pub mod html;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use std::fmt::{self, Write as _};
+use std::fmt;
 use std::ops::Range;
 
 /// One mistake in the content, at a 1-based line of the source file.
@@ -753,105 +753,6 @@ fn skip_to_end(ev: &mut Events<'_>, end: TagEnd) {
                 depth -= 1;
             }
             _ => {}
-        }
-    }
-}
-
-/// The deck as Rust source: one `static TALK: Deck` of the types in `src/core/deck.rs`.
-pub fn to_rust(deck: &Deck) -> String {
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "pub static TALK: Deck = Deck {{ title: {:?}, author: {:?}, lang: {:?}, description: {:?}, duration_minutes: {}, slides: &[",
-        deck.title, deck.author, deck.lang, deck.description, deck.duration_minutes
-    );
-    for s in &deck.slides {
-        let _ = write!(
-            out,
-            "\nSlide {{ id: {:?}, title: {:?}, layout: Layout::{:?}, steps: {}, text: {:?}, notes_text: {:?}, body: &[",
-            s.id,
-            s.title,
-            s.layout,
-            s.steps,
-            blocks_text(&s.body),
-            blocks_text(&s.notes)
-        );
-        emit_blocks(&mut out, &s.body);
-        out.push_str("], notes: &[");
-        emit_blocks(&mut out, &s.notes);
-        out.push_str("] },");
-    }
-    out.push_str("\n] };\n");
-    out
-}
-
-fn emit_blocks(out: &mut String, blocks: &[Block]) {
-    for b in blocks {
-        match b {
-            Block::Heading { level, content } => {
-                let _ = write!(out, "Block::Heading {{ level: {level}, content: &[");
-                emit_inlines(out, content);
-                out.push_str("] },");
-            }
-            Block::Paragraph(content) => {
-                out.push_str("Block::Paragraph(&[");
-                emit_inlines(out, content);
-                out.push_str("]),");
-            }
-            Block::List { ordered, start, items } => {
-                let _ = write!(out, "Block::List {{ ordered: {ordered}, start: {start}, items: &[");
-                emit_items(out, items);
-                out.push_str("] },");
-            }
-            Block::Figure { src, alt, caption } => {
-                let _ = write!(out, "Block::Figure {{ src: {src:?}, alt: {alt:?}, caption: {caption:?} }},");
-            }
-            Block::Quote(inner) => {
-                out.push_str("Block::Quote(&[");
-                emit_blocks(out, inner);
-                out.push_str("]),");
-            }
-            Block::Code(code) => {
-                let _ = write!(out, "Block::Code({code:?}),");
-            }
-        }
-    }
-}
-
-fn emit_items(out: &mut String, items: &[Item]) {
-    for item in items {
-        let _ = write!(out, "Item {{ fragment: {}, content: &[", item.fragment);
-        emit_inlines(out, &item.content);
-        out.push_str("], children: &[");
-        emit_items(out, &item.children);
-        out.push_str("] },");
-    }
-}
-
-fn emit_inlines(out: &mut String, inlines: &[Inline]) {
-    for inline in inlines {
-        match inline {
-            Inline::Text(t) => {
-                let _ = write!(out, "Inline::Text({t:?}),");
-            }
-            Inline::Code(t) => {
-                let _ = write!(out, "Inline::Code({t:?}),");
-            }
-            Inline::Strong(c) | Inline::Emphasis(c) => {
-                let name = if matches!(inline, Inline::Strong(_)) { "Strong" } else { "Emphasis" };
-                let _ = write!(out, "Inline::{name}(&[");
-                emit_inlines(out, c);
-                out.push_str("]),");
-            }
-            Inline::Link { href, content } => {
-                let _ = write!(out, "Inline::Link {{ href: {href:?}, content: &[");
-                emit_inlines(out, content);
-                out.push_str("] },");
-            }
-            Inline::Image { src, alt, .. } => {
-                let _ = write!(out, "Inline::Image {{ src: {src:?}, alt: {alt:?} }},");
-            }
-            Inline::Break => out.push_str("Inline::Break,"),
         }
     }
 }

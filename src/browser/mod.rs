@@ -3,6 +3,7 @@
 //! `channel` is the line between windows; `wiring` ties browser events to the session.
 
 pub mod channel;
+pub mod page;
 pub mod wiring;
 
 use crate::core::keys::KeyInput;
@@ -96,29 +97,10 @@ pub fn show_crash_notice() {
     let _ = body.append_child(&notice);
 }
 
-/// Removes the static talk that `index.html` shows before the wasm runs (see `.ci/finish-page`),
-/// once the app's slide images are decoded: removing the static slide sooner would flash the
-/// slide without its picture.
-pub fn retire_first_paint() {
-    let Some(first) = document().get_element_by_id("first-paint") else { return };
-    let decoded = js_sys::Array::new();
-    if let Ok(images) = document().query_selector_all(":not(#first-paint) > .viewport .slide.current img") {
-        for i in 0..images.length() {
-            if let Some(img) = images.get(i).and_then(|n| n.dyn_into::<web_sys::HtmlImageElement>().ok()) {
-                decoded.push(&img.decode());
-            }
-        }
-    }
-    leptos::task::spawn_local(async move {
-        // A picture that fails to load shows its alt text either way: settled is enough.
-        let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::all_settled(&decoded)).await;
-        first.remove();
-    });
-}
-
-pub fn set_lang(lang: &str) {
+/// Sets or clears a class on the document's root (`<html>`).
+pub fn set_root_class(name: &str, on: bool) {
     if let Some(root) = document().document_element() {
-        let _ = root.set_attribute("lang", lang);
+        let _ = root.class_list().toggle_with_force(name, on);
     }
 }
 

@@ -44,10 +44,10 @@ pub fn follow_url(s: Session) {
         if waiting.is_none() {
             browser::after_next_paint(write_address);
         }
-        let slide = &s.deck.slides[p.slide];
+        let Some(slide) = s.deck.slides.get(p.slide) else { return p };
         let revealed = prev.is_some_and(|q| q.slide == p.slide && q.step < p.step);
         let message = match slide.fragment_text(p.step) {
-            Some(text) if revealed => text,
+            Some(text) if revealed => text.to_string(),
             _ => format!("Slide {} of {}: {}", p.slide + 1, s.deck.slides.len(), slide.title),
         };
         // Scrolling a page is not a slide change worth announcing.
@@ -257,17 +257,21 @@ pub fn run_kiosk(s: Session, seconds: f64) -> ReadSignal<bool> {
 /// How long the pointer may rest on the stage before it hides.
 const CURSOR_IDLE_MS: u32 = 2_500;
 
-/// The mouse pointer hides after a few idle seconds and returns on movement. Returns whether it
-/// is hidden, and the handler for pointer movement.
-pub fn idle_cursor() -> (ReadSignal<bool>, impl Fn() + Copy + 'static) {
+/// The mouse pointer hides after a few idle seconds on the stage and returns when it moves (heard
+/// on the window, as it moves over the page's stage). Returns whether it is hidden.
+pub fn idle_cursor() -> RwSignal<bool> {
     let hidden = RwSignal::new(false);
     let timeout = StoredValue::new_local(None::<Timeout>);
-    let moved = move || {
+    let on_move = window_event_listener(ev::mousemove, move |_| {
         hidden.set(false);
         // Replacing the timeout drops (cancels) the previous one.
         timeout.set_value(Some(Timeout::new(CURSOR_IDLE_MS, move || hidden.set(true))));
-    };
-    (hidden.read_only(), moved)
+    });
+    on_cleanup(move || {
+        on_move.remove();
+        timeout.set_value(None);
+    });
+    hidden
 }
 
 /// Printing from any view prints the slides: the view switches to the print layout just before

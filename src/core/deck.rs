@@ -1,92 +1,29 @@
-//! The deck as the app sees it: static data compiled from `content/talk.md` by `build.rs`
-//! (see the `talk-compiler` crate, `compiler/`). Plain Rust, no browser types.
+//! The deck as the app knows it. The talk is in the page, not in the wasm: `browser::page` reads
+//! this from the page's sections at start (titles, fragment steps, the words for search and for
+//! the live region). Plain Rust, no browser types.
 
 use crate::core::nav::DeckShape;
 
-#[derive(Debug)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Deck {
-    pub title: &'static str,
-    pub author: &'static str,
-    pub lang: &'static str,
-    pub description: &'static str,
+    pub title: String,
     /// Planned length of the talk; 0 when the content does not say.
     pub duration_minutes: u32,
-    pub slides: &'static [Slide],
+    pub slides: Vec<Slide>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Layout {
-    Title,
-    Section,
-    Content,
-    Figure,
-    Grid,
-    Steps,
-    Gallery,
-}
-
-impl Layout {
-    /// The CSS class that styles the layout.
-    pub fn class(self) -> &'static str {
-        match self {
-            Layout::Title => "layout-title",
-            Layout::Section => "layout-section",
-            Layout::Content => "layout-content",
-            Layout::Figure => "layout-figure",
-            Layout::Grid => "layout-grid",
-            Layout::Steps => "layout-steps",
-            Layout::Gallery => "layout-gallery",
-        }
-    }
-}
-
-#[derive(Debug)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Slide {
-    /// Anchor name, unique in the deck.
-    pub id: &'static str,
     /// Plain text of the slide's first heading.
-    pub title: &'static str,
-    pub layout: Layout,
-    /// Fragment steps: 0 shows everything at once.
-    pub steps: u16,
-    /// The slide's words, a line a block (compiled for search: no parsing at run time).
-    pub text: &'static str,
+    pub title: String,
+    /// The slide's words, a line a block (for search).
+    pub text: String,
     /// The notes' words, likewise.
-    pub notes_text: &'static str,
-    pub body: &'static [Block],
-    pub notes: &'static [Block],
+    pub notes_text: String,
+    /// The words each fragment step reveals: `fragments[k - 1]` for step k. Its length is the
+    /// slide's number of steps (0 shows everything at once).
+    pub fragments: Vec<String>,
 }
-
-#[derive(Debug)]
-pub enum Block {
-    Heading { level: u8, content: &'static [Inline] },
-    Paragraph(&'static [Inline]),
-    List { ordered: bool, start: u32, items: &'static [Item] },
-    Figure { src: &'static str, alt: &'static str, caption: &'static str },
-    Quote(&'static [Block]),
-    Code(&'static str),
-}
-
-#[derive(Debug)]
-pub struct Item {
-    /// 0: always shown; k: shown from fragment step k on.
-    pub fragment: u16,
-    pub content: &'static [Inline],
-    pub children: &'static [Item],
-}
-
-#[derive(Debug)]
-pub enum Inline {
-    Text(&'static str),
-    Strong(&'static [Inline]),
-    Emphasis(&'static [Inline]),
-    Code(&'static str),
-    Link { href: &'static str, content: &'static [Inline] },
-    Image { src: &'static str, alt: &'static str },
-    Break,
-}
-
-include!(concat!(env!("OUT_DIR"), "/talk.rs"));
 
 impl DeckShape for Deck {
     fn slide_count(&self) -> usize {
@@ -94,88 +31,54 @@ impl DeckShape for Deck {
     }
 
     fn steps(&self, slide: usize) -> usize {
-        self.slides.get(slide).map_or(0, |s| usize::from(s.steps))
+        self.slides.get(slide).map_or(0, |s| s.fragments.len())
     }
-}
-
-/// Every image a slide shows, figures and inline images alike, in order.
-pub fn images(body: &'static [Block]) -> Vec<(&'static str, &'static str)> {
-    fn inlines(list: &'static [Inline], out: &mut Vec<(&'static str, &'static str)>) {
-        for inline in list {
-            match inline {
-                Inline::Image { src, alt } => out.push((src, alt)),
-                Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => inlines(c, out),
-                _ => {}
-            }
-        }
-    }
-    fn items(list: &'static [Item], out: &mut Vec<(&'static str, &'static str)>) {
-        for item in list {
-            inlines(item.content, out);
-            items(item.children, out);
-        }
-    }
-    fn blocks(list: &'static [Block], out: &mut Vec<(&'static str, &'static str)>) {
-        for block in list {
-            match block {
-                Block::Figure { src, alt, .. } => out.push((src, alt)),
-                Block::Heading { content, .. } | Block::Paragraph(content) => inlines(content, out),
-                Block::List { items: list, .. } => items(list, out),
-                Block::Quote(inner) => blocks(inner, out),
-                Block::Code(_) => {}
-            }
-        }
-    }
-    let mut out = Vec::new();
-    blocks(body, &mut out);
-    out
 }
 
 impl Deck {
     /// "Slide title · Talk title", or just the talk's title on its title slide.
     pub fn document_title(&self, slide: usize) -> String {
         match self.slides.get(slide) {
-            Some(s) if s.title != self.title => format!("{} · {}", s.title, self.title),
-            _ => self.title.to_string(),
+            Some(s) if s.title != self.title && !s.title.is_empty() => {
+                format!("{} · {}", s.title, self.title)
+            }
+            _ => self.title.clone(),
         }
     }
 }
 
 impl Slide {
-    /// The text of the list item that fragment step `step` reveals (for the live region).
-    pub fn fragment_text(&self, step: usize) -> Option<String> {
-        fn find(items: &'static [Item], step: usize) -> Option<&'static Item> {
-            items.iter().find_map(|item| {
-                if usize::from(item.fragment) == step {
-                    Some(item)
-                } else {
-                    find(item.children, step)
-                }
-            })
-        }
-        if step == 0 {
-            return None;
-        }
-        self.body.iter().find_map(|block| match block {
-            Block::List { items, .. } => find(items, step).map(|item| plain_text(item.content)),
-            _ => None,
-        })
+    /// The words that fragment step `step` reveals (for the live region); none for step 0.
+    pub fn fragment_text(&self, step: usize) -> Option<&str> {
+        self.fragments.get(step.checked_sub(1)?).map(String::as_str)
     }
 }
 
-/// The words of some inlines, as a screen reader or a search index wants them.
-pub fn plain_text(inlines: &[Inline]) -> String {
-    fn walk(inlines: &[Inline], out: &mut String) {
-        for inline in inlines {
-            match inline {
-                Inline::Text(t) | Inline::Code(t) => out.push_str(t),
-                Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => walk(c, out),
-                Inline::Image { .. } => {}
-                Inline::Break => out.push(' '),
-            }
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slide(title: &str, fragments: &[&str]) -> Slide {
+        Slide {
+            title: title.into(),
+            fragments: fragments.iter().map(|f| f.to_string()).collect(),
+            ..Slide::default()
         }
     }
-    let mut out = String::new();
-    walk(inlines, &mut out);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+
+    #[test]
+    fn the_shape_is_the_slides_and_their_fragments() {
+        let deck = Deck {
+            title: "Talk".into(),
+            duration_minutes: 0,
+            slides: vec![slide("Talk", &[]), slide("Two", &["a", "b"])],
+        };
+        assert_eq!((deck.slide_count(), deck.steps(0), deck.steps(1), deck.steps(9)), (2, 0, 2, 0));
+        assert_eq!(deck.document_title(0), "Talk");
+        assert_eq!(deck.document_title(1), "Two · Talk");
+        assert_eq!(deck.document_title(7), "Talk");
+        assert_eq!(deck.slides[1].fragment_text(0), None);
+        assert_eq!(deck.slides[1].fragment_text(2), Some("b"));
+        assert_eq!(deck.slides[1].fragment_text(3), None);
+    }
 }

@@ -2,7 +2,9 @@
 //! as the deck (audience) or as the speaker view (`?view=speaker`).
 
 use crate::browser;
+use crate::browser::page;
 use crate::browser::wiring;
+use crate::core::deck::Deck;
 use crate::core::nav::{self, Command, Position};
 use crate::core::sync::Screen;
 use crate::core::url::{self, View};
@@ -10,10 +12,10 @@ use crate::views::help::Help;
 use crate::views::overview::{self, Overview};
 use crate::views::print::PrintView;
 use crate::views::reading::ReadingView;
-use crate::views::render::{slide_body, Fragments};
 use crate::views::search_box::SearchBox;
 use crate::views::session::Session;
 use crate::views::speaker::SpeakerView;
+use leptos::ev;
 use leptos::prelude::*;
 use web_sys::TouchEvent;
 
@@ -25,9 +27,10 @@ const TAP_MAX_PX: f64 = 10.0;
 #[component]
 pub fn App() -> impl IntoView {
     let query = url::parse_query(&browser::location_search());
-    let start = url::decode(&browser::location_hash(), &crate::core::deck::TALK);
-    let s = Session::new(query.view, start);
-    browser::set_lang(s.deck.lang);
+    // The talk is the page's: the app reads its shape and words once, and keeps them for the page's life.
+    let deck: &'static Deck = Box::leak(Box::new(page::read_deck()));
+    let start = url::decode(&browser::location_hash(), deck);
+    let s = Session::new(deck, query.view, start);
     crate::views::theme::apply_stored();
     browser::register_service_worker();
     wiring::follow_url(s);
@@ -35,28 +38,46 @@ pub fn App() -> impl IntoView {
     wiring::sync_windows(s);
     let kiosk_paused = query.auto_seconds.map(|seconds| wiring::run_kiosk(s, seconds));
     wiring::print_from_any_view(s);
+    // The page's sections follow the place: a new view re-dresses them all, a move only those around it.
+    Effect::new(move |before: Option<(View, Position)>| {
+        let (view, pos) = (s.view.get(), s.pos.get());
+        match before {
+            Some((was, from)) if was == view => page::show(Some(from), pos),
+            _ => {
+                page::set_face(view);
+                page::show(None, pos);
+                // The page is now the app's (the tests wait for this).
+                browser::set_root_class("live", true);
+            }
+        }
+        (view, pos)
+    });
     let notes = query.notes;
     move || match s.view.get() {
         View::Deck => view! { <AudienceView s=s kiosk_paused=kiosk_paused /> }.into_any(),
         View::Speaker => view! { <SpeakerView s=s /> }.into_any(),
         View::Read => view! { <ReadingView s=s /> }.into_any(),
-        View::Print => view! { <PrintView notes=notes /> }.into_any(),
+        View::Print => view! { <PrintView s=s notes=notes /> }.into_any(),
     }
 }
 
-/// The deck as the room sees it: the stage, the controls and the overlays.
+/// The deck as the room sees it: the page's stage, with the controls and the overlays above it.
 #[component]
 fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl IntoView {
     let deck = s.deck;
     let pos = s.pos;
+    // Touches land on the page's stage, under the controls: they are heard on the window.
     let touch_start = StoredValue::new(None::<(f64, f64)>);
-    let on_touch_start = move |event: TouchEvent| {
+    let on_touch_start = window_event_listener(ev::touchstart, move |event: TouchEvent| {
         let first = event.touches().get(0);
         touch_start.set_value(first.map(|t| (f64::from(t.client_x()), f64::from(t.client_y()))));
-    };
-    let on_touch_end = move |event: TouchEvent| {
+    });
+    let on_touch_end = window_event_listener(ev::touchend, move |event: TouchEvent| {
         let Some((x0, y0)) = touch_start.get_value() else { return };
         touch_start.set_value(None);
+        if s.overview.get_untracked() || s.dialog_open() {
+            return;
+        }
         let Some(t) = event.changed_touches().get(0) else { return };
         let (dx, dy) = (f64::from(t.client_x()) - x0, f64::from(t.client_y()) - y0);
         if dx.abs() >= SWIPE_MIN_PX && dx.abs() > 1.5 * dy.abs() {
@@ -67,8 +88,15 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
                 s.go(command);
             }
         }
-    };
-    let (cursor_hidden, pointer_moved) = wiring::idle_cursor();
+    });
+    let cursor_hidden = wiring::idle_cursor();
+    on_cleanup(move || {
+        on_touch_start.remove();
+        on_touch_end.remove();
+        page::set_covered(false);
+        cursor_hidden.set(false);
+    });
+    Effect::new(move || browser::set_root_class("cursor-hidden", cursor_hidden.get()));
 
     let total = deck.slides.len();
     let at_start = move || pos.get() == Position::START;
@@ -76,33 +104,11 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
     let progress = move || format!("scaleX({})", (pos.get().slide + 1) as f64 / total.max(1) as f64);
     let covered =
         move || s.overview.get() || s.help.get() || s.search.get() || s.screen.get() != Screen::Slide;
+    Effect::new(move || page::set_covered(covered()));
     let kiosk_state = move || kiosk_paused.map(|p| if p.get() { "paused" } else { "running" });
 
     view! {
-        <div
-            class="viewport"
-            class:cursor-hidden=cursor_hidden
-            data-kiosk=kiosk_state
-            on:touchstart=on_touch_start
-            on:touchend=on_touch_end
-            on:mousemove=move |_| pointer_moved()
-        >
-            <main class="stage" aria-label=deck.title inert=covered>
-                {deck.slides.iter().enumerate().map(|(i, slide)| {
-                    let current = Memo::new(move |_| pos.get().slide == i);
-                    let fragments = Fragments::near(i, pos.into());
-                    view! {
-                        <section
-                            class=format!("slide {}", slide.layout.class())
-                            class:current=current
-                            inert=move || !current.get()
-                            data-index=i + 1
-                        >
-                            {slide_body(slide, fragments)}
-                        </section>
-                    }
-                }).collect_view()}
-            </main>
+        <div class="viewport" data-kiosk=kiosk_state>
             <div class="progress" aria-hidden="true">
                 <span style:transform=progress></span>
             </div>

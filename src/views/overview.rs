@@ -1,9 +1,9 @@
-//! The overview (`O` or `Esc`): every slide as a live miniature, the current one marked. Arrow keys
+//! The overview (`O` or `Esc`): every slide as a miniature (a copy of the page's slide), the current one marked. Arrow keys
 //! move the cursor (see `wiring::listen_keys`), Enter or a click goes there, `Esc` returns.
 
-use crate::core::nav::Position;
+use crate::core::nav::DeckShape;
+use crate::views::copy::slide_copy;
 use crate::views::focus::follow_overlay;
-use crate::views::render::preview;
 use crate::views::session::Session;
 use leptos::prelude::*;
 
@@ -21,15 +21,14 @@ pub fn columns(width: f64) -> usize {
 pub fn Overview(s: Session) -> impl IntoView {
     // The cursor's miniature takes the focus, so that Enter and Space act on it natively.
     follow_overlay(move || s.overview.get(), move || format!("overview-{}", s.cursor.get()));
-    let slides = s.deck.slides;
+    let deck = s.deck;
     move || {
         s.overview.get().then(|| {
             view! {
                 <div class="overview" role="dialog" aria-modal="true" aria-label="Overview of every slide"
                     on:keydown=crate::views::focus::keep_tab_inside>
                     <ol class="overview-grid">
-                        {slides.iter().enumerate().map(|(i, slide)| {
-                            let built = Signal::stored(Position::new(i, usize::from(slide.steps)));
+                        {deck.slides.iter().enumerate().map(|(i, slide)| {
                             view! {
                                 <li>
                                     <button
@@ -40,12 +39,12 @@ pub fn Overview(s: Session) -> impl IntoView {
                                         on:click=move |_| s.choose(i)
                                         on:focus=move |_| s.cursor.set(i)
                                     >
-                                        {preview(i, built)}
+                                        {slide_copy(i, deck.steps(i))}
                                         // Named by its content (the miniature is hidden from
                                         // assistive technology): "Slide N: title".
                                         <span class="sr-only">"Slide "</span>
                                         <span class="thumb-number">{i + 1}</span>
-                                        <span class="sr-only">": " {slide.title}</span>
+                                        <span class="sr-only">": " {slide.title.as_str()}</span>
                                     </button>
                                 </li>
                             }

@@ -78,7 +78,7 @@ pub fn SearchBox(s: Session) -> impl IntoView {
                                 // A title hit marks the title itself; other hits show the words in context.
                                 let (title, context) = match hit.place {
                                     Place::Title => (marked(hit.snippet).into_any(), None),
-                                    _ => (slide.title.into_any(), Some(marked(hit.snippet))),
+                                    _ => (slide.title.clone().into_any(), Some(marked(hit.snippet))),
                                 };
                                 view! {
                                     <li>

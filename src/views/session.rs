@@ -3,7 +3,7 @@
 //! Every key, button and message ends up as a call here.
 
 use crate::browser;
-use crate::core::deck::{Deck, TALK};
+use crate::core::deck::Deck;
 use crate::core::keys::Action;
 use crate::core::nav::{self, Command, Position};
 use crate::core::sync::{Screen, Shared};
@@ -35,12 +35,12 @@ pub struct Session {
 }
 
 impl Session {
-    pub fn new(view: View, start: Position) -> Session {
+    pub fn new(deck: &'static Deck, view: View, start: Position) -> Session {
         let character_keys = browser::load(CHARACTER_KEYS_SETTING).as_deref() != Some("off");
         Session {
-            deck: &TALK,
+            deck,
             view: RwSignal::new(view),
-            pos: RwSignal::new(start.clamp(&TALK)),
+            pos: RwSignal::new(start.clamp(deck)),
             overview: RwSignal::new(false),
             screen: RwSignal::new(Screen::Slide),
             cursor: RwSignal::new(0),

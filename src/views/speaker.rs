@@ -3,13 +3,13 @@
 //! the talk's planned duration. It drives the audience window and follows it, both ways.
 
 use crate::browser;
-use crate::core::nav::{self, Command};
+use crate::core::nav::{self, Command, DeckShape};
 use crate::core::sync::Screen;
 use crate::core::timer::{describe_pace, format_duration, pace_seconds, Timer};
 use crate::views::app::LiveRegion;
+use crate::views::copy::{notes_copy, slide_copy};
 use crate::views::help::Help;
 use crate::views::overview::Overview;
-use crate::views::render::{blocks, preview, Fragments};
 use crate::views::search_box::SearchBox;
 use crate::views::session::Session;
 use crate::views::text_size::TextSize;
@@ -61,6 +61,8 @@ pub fn SpeakerView(s: Session) -> impl IntoView {
         format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
     };
     let next = Memo::new(move |_| nav::apply(deck, pos.get(), Command::Next));
+    // The notes change with the slide, not with its fragment steps (which would lose their scroll).
+    let slide = Memo::new(move |_| pos.get().slide);
     let screen_note = move || match s.screen.get() {
         Screen::Slide => None,
         Screen::Black => Some("The screen is black"),
@@ -70,13 +72,13 @@ pub fn SpeakerView(s: Session) -> impl IntoView {
     view! {
         <div class="speaker">
             <header class="speaker-bar">
-                <h1 class="sr-only">"Speaker view: " {deck.title}</h1>
+                <h1 class="sr-only">"Speaker view: " {deck.title.as_str()}</h1>
                 <span class="speaker-counter">
                     "Slide " {move || pos.get().slide + 1} " of " {deck.slides.len()}
-                    {move || (deck.slides[pos.get().slide].steps > 0).then(|| {
+                    {move || {
                         let p = pos.get();
-                        format!(" · step {} of {}", p.step, deck.slides[p.slide].steps)
-                    })}
+                        (deck.steps(p.slide) > 0).then(|| format!(" · step {} of {}", p.step, deck.steps(p.slide)))
+                    }}
                 </span>
                 <span class="speaker-timer" role="timer" aria-label="Elapsed time">{move || format_duration(elapsed())}</span>
                 <button class="timer-toggle" on:click=move |_| {
@@ -93,11 +95,11 @@ pub fn SpeakerView(s: Session) -> impl IntoView {
             <main class="speaker-main" inert=move || s.overview.get() || s.help.get() || s.search.get()>
                 <section class="speaker-current" aria-labelledby="speaker-current-title">
                     <h2 id="speaker-current-title" class="speaker-label">
-                        "Now: " {move || deck.slides[pos.get().slide].title}
+                        "Now: " {move || deck.slides.get(pos.get().slide).map(|s| s.title.clone())}
                     </h2>
                     {move || {
                         let p = pos.get();
-                        preview(p.slide, Signal::stored(p))
+                        slide_copy(p.slide, p.step)
                     }}
                 </section>
                 <section class="speaker-next" aria-labelledby="speaker-next-title">
@@ -115,7 +117,7 @@ pub fn SpeakerView(s: Session) -> impl IntoView {
                     </h2>
                     {move || {
                         let n = next.get();
-                        (n != pos.get()).then(|| preview(n.slide, Signal::stored(n)))
+                        (n != pos.get()).then(|| slide_copy(n.slide, n.step))
                     }}
                 </section>
                 <section class="speaker-notes" aria-labelledby="speaker-notes-title">
@@ -125,10 +127,7 @@ pub fn SpeakerView(s: Session) -> impl IntoView {
                         <button class="notes-larger" on:click=move |_| resize_notes(2)>"A+"<span class="sr-only">" larger notes"</span></button>
                     </div>
                     <div class="notes" tabindex="0" style:font-size=move || format!("{}px", notes_size.value.get())>
-                        {move || {
-                            let slide = pos.get().slide;
-                            blocks(deck.slides[slide].notes, Fragments::all_built(slide, pos.into()))
-                        }}
+                        {move || notes_copy(slide.get())}
                     </div>
                 </section>
                 <nav class="speaker-controls" aria-label="Slide controls">

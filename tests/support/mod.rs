@@ -14,7 +14,12 @@ use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
+
+/// The talk as the content compiler reads it: what the page (and so the app) holds.
+pub static TALK: LazyLock<talk_compiler::Deck> = LazyLock::new(|| {
+    talk_compiler::compile(include_str!("../../content/talk.md"), &|_| true).expect("the talk compiles")
+});
 use std::time::{Duration, Instant};
 
 /// How long a condition may take before the test fails (generous: CI machines are slow).
@@ -618,8 +623,8 @@ impl Browser {
     }
 
     pub async fn wait_for_app(&self) {
-        // The static first slide (index.html) is there before the app: wait until the app retired it.
-        let mounted = "return !document.getElementById('first-paint') && !!document.querySelector('section.slide.current, .speaker-current .preview, .reader .article, .print .print-page')";
+        // The page shows the talk before the app: wait until the app has mounted and dressed it.
+        let mounted = "return document.documentElement.classList.contains('live')";
         self.wait_until("the app to mount", mounted).await;
     }
 

@@ -1,9 +1,8 @@
 //! Finishes the page Trunk built (run by Trunk as a post-build hook, in the project's root):
 //!
-//! 1. **The talk before the WebAssembly**: all of `content/talk.md` goes into `<body>` as the
-//!    reading view's plain HTML (what the page is without script, and for `?view=read`; a script in
-//!    index.html puts the addressed slide on the stage); the app removes it once its own views are
-//!    on screen (`browser::retire_first_paint`).
+//! 1. **The talk is the page**: all of `content/talk.md` goes into `<body>` as HTML, the one
+//!    rendering of it (`talk_compiler::html`): a document without script and for `?view=read`, the
+//!    stage when presenting (index.html's script, then the app, switch the same sections).
 //! 2. **CSS inline**: the stylesheet becomes a `<style>`, so the first slide paints from one request.
 //! 3. **No inline loader**: Trunk's inline `<script type="module">` becomes `boot-HASH.js`, which
 //!    fetches the wasm with subresource integrity; the page's scripts are then all files plus one
