@@ -34,10 +34,10 @@ new PerformanceObserver(l => { for (const e of l.getEntries()) window.__bench.lc
 new PerformanceObserver(l => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__bench.shift += e.value; })
   .observe({ type: 'layout-shift', buffered: true });
 addEventListener('TrunkApplicationStarted', e => { window.__bench.started = performance.now(); window.__bench.wasm = e.detail.wasm; });
-// Where the deck stands on screen: the app's current slide and how many fragments show (the
+// Where the deck stands on screen: the current slide and how many fragments show (the
 // address follows a frame later, in idle time, so it is not the signal).
 window.__benchPlace = () => {
-  const slide = document.querySelector(':not(#first-paint) > .viewport section.slide.current');
+  const slide = document.querySelector('#talk section.slide.current');
   return slide ? slide.dataset.index + '/' + slide.querySelectorAll('.fragment.shown').length : '';
 };
 if (sessionStorage.getItem('bench-probe') === 'on') {

@@ -46,3 +46,34 @@ fn the_engine_and_the_first_slide_fit_their_budgets() {
         "first slide {first} B brotli > budget {FIRST_SLIDE_BROTLI_BUDGET} B"
     );
 }
+
+/// The talk is the page's: no sentence of it, on a slide or in the notes, is in the shipped wasm.
+#[test]
+#[ignore = "needs dist/ from `.ci/deck build`: run by `.ci/deck test`"]
+fn the_wasm_carries_no_talk_text() {
+    let dist = support::dist();
+    let wasm = std::fs::read_dir(&dist)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|x| x == "wasm"))
+        .expect("a wasm in dist/");
+    let bytes = std::fs::read(&wasm).unwrap();
+    let holds = |needle: &str| bytes.windows(needle.len()).any(|w| w == needle.as_bytes());
+    // A sentence's first 24 characters are distinctive enough; shorter fragments are not tested.
+    let mut checked = 0;
+    for slide in &support::TALK.slides {
+        let notes = talk_compiler::blocks_text(&slide.notes);
+        let body = talk_compiler::blocks_text(&slide.body);
+        for line in notes.lines().chain(body.lines()) {
+            let Some((cut, _)) = line.char_indices().nth(24) else { continue };
+            let sentence = &line[..cut];
+            assert!(!holds(sentence), "{} holds {sentence:?} of slide `{}`", wasm.display(), slide.id);
+            checked += 1;
+        }
+    }
+    assert!(checked > 50, "only {checked} sentences checked");
+    // And the test can fail: the page, which does hold the talk, is caught by the same check.
+    let page = std::fs::read_to_string(dist.join("index.html")).unwrap();
+    let first = talk_compiler::blocks_text(&support::TALK.slides[1].notes);
+    assert!(page.contains(first.chars().take(24).collect::<String>().as_str()), "the page holds the notes");
+}

@@ -102,8 +102,8 @@ async fn fifty_hostile_links_land_somewhere_sensible() {
         let shown = &url[..url.len().min(48)];
         b.open(url).await;
         let selector = match *view {
-            "deck" => "section.slide.current",
-            "read" => ".reader .article",
+            "deck" => "html.presenting #talk > main.stage > section.slide.current",
+            "read" => "html.reading #talk > main.article",
             "speaker" => ".speaker-current .preview",
             _ => ".print .print-page",
         };
@@ -194,7 +194,7 @@ async fn a_missing_picture_shows_its_alt_text_and_the_layout_holds() {
          const r = img.getBoundingClientRect(); \
          return { overflow: s.scrollHeight > s.clientHeight + 1 || s.scrollWidth > s.clientWidth + 1, \
                   loaded: img.complete && img.naturalWidth > 0, alt: img.alt, w: r.width, h: r.height, \
-                  stage: document.querySelector(':not(#first-paint) > .viewport .stage').getBoundingClientRect().width }"
+                  stage: document.querySelector('#talk > .stage').getBoundingClientRect().width }"
     ;
     b.open(&format!("#/{slide}")).await;
     let good: serde_json::Value = b.eval(measure).await;

@@ -82,7 +82,7 @@ async fn the_deck_works_through_nginx() {
     b.press(Key::Home).await;
     b.wait_for_hash("#/1").await;
     b.open("?view=read#/5").await;
-    b.wait_until("the reading view", "return !!document.querySelector('.reader')").await;
+    b.wait_until("the reading view", "return document.documentElement.classList.contains('reading')").await;
     b.open("?view=speaker#/3").await;
     b.wait_until("the speaker view", "return !!document.querySelector('.speaker-current .preview')").await;
     b.wait_until(

@@ -179,7 +179,7 @@ async fn a_link_opens_where_it_points_while_the_talk_is_open() {
     b.open("?view=read#/14").await;
     b.wait_until(
         "slide 14's section to be at the top",
-        "const r = document.getElementById('read-14').getBoundingClientRect(); return r.top >= -2 && r.top < 120",
+        "const r = document.getElementById('/14').getBoundingClientRect(); return r.top >= -2 && r.top < 120",
     )
     .await;
 
@@ -352,7 +352,7 @@ async fn every_shortcut_in_the_help_does_what_it_says() {
             Action::Fullscreen => "!!document.fullscreenElement".into(),
             Action::SpeakerView => "true".into(),
             Action::Read => format!(
-                "!!document.querySelector('.reader') && location.search === '?view=read' && location.hash === '#/{s}'"
+                "document.documentElement.classList.contains('reading') && location.search === '?view=read' && location.hash === '#/{s}'"
             ),
         };
         b.wait_until(
@@ -412,7 +412,7 @@ async fn the_reading_view_opens_at_its_anchor_and_reads_on_a_phone() {
     b.open("?view=read#/14").await;
     b.wait_until(
         "slide 14's section to be at the top",
-        "const r = document.getElementById('read-14').getBoundingClientRect(); return r.top >= -2 && r.top < 120",
+        "const r = document.getElementById('/14').getBoundingClientRect(); return r.top >= -2 && r.top < 120",
     )
     .await;
     let painted: Vec<String> = b
@@ -585,7 +585,7 @@ async fn on_a_phone_taps_on_the_sides_turn_the_slides_and_nothing_needs_hover() 
     let offer = b.client.find(fantoccini::Locator::Css(".read-offer")).await.unwrap();
     assert!(offer.is_displayed().await.unwrap(), "a phone held upright is offered the page");
     offer.click().await.unwrap();
-    b.wait_until("the reading view", "return !!document.querySelector('.reader')").await;
+    b.wait_until("the reading view", "return document.documentElement.classList.contains('reading')").await;
     b.finish().await;
 }
 
@@ -605,15 +605,15 @@ async fn search_copy_link_and_switching_views_from_the_keyboard() {
     b.type_char('r', false).await;
     b.wait_until(
         "the reading view",
-        "return location.search === '?view=read' && !!document.querySelector('.reader')",
+        "return location.search === '?view=read' && document.documentElement.classList.contains('reading')",
     )
     .await;
     b.wait_until(
         "the last slide's section in view",
-        &format!("const r = document.getElementById('read-{}').getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0", last()),
+        &format!("const r = document.getElementById('/{}').getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0", last()),
     )
     .await;
-    b.client.execute("document.getElementById('read-3').scrollIntoView()", vec![]).await.unwrap();
+    b.client.execute("document.getElementById('/3').scrollIntoView()", vec![]).await.unwrap();
     b.wait_for_hash("#/3").await;
     b.type_char('r', false).await;
     b.wait_until(
