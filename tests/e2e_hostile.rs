@@ -194,8 +194,7 @@ async fn a_missing_picture_shows_its_alt_text_and_the_layout_holds() {
          const r = img.getBoundingClientRect(); \
          return { overflow: s.scrollHeight > s.clientHeight + 1 || s.scrollWidth > s.clientWidth + 1, \
                   loaded: img.complete && img.naturalWidth > 0, alt: img.alt, w: r.width, h: r.height, \
-                  stage: document.querySelector('#talk > .stage').getBoundingClientRect().width }"
-    ;
+                  stage: document.querySelector('#talk > .stage').getBoundingClientRect().width }";
     b.open(&format!("#/{slide}")).await;
     let good: serde_json::Value = b.eval(measure).await;
     assert_eq!(good["loaded"], true);

@@ -56,6 +56,12 @@ fn nginx_sends_the_right_types_encodings_caching_and_headers() {
         assert_eq!(header(&h, "x-content-type-options"), "nosniff");
         assert_eq!(header(&h, "referrer-policy"), "no-referrer");
     }
+    assert_eq!(header(&h, "content-disposition"), "", "the page is shown, not downloaded");
+    // The one-file edition comes as a download, compressed like the page.
+    let (status, h, _) = http_get(nginx.base, "/talk.html", &[("Accept-Encoding", "br")]);
+    assert!(status.contains("200"), "{status}");
+    assert_eq!(header(&h, "content-disposition"), "attachment; filename=\"talk.html\"");
+    assert_eq!(header(&h, "content-encoding"), "br");
     let (_, h, _) = http_get(nginx.base, "/manifest.webmanifest", &[]);
     assert_eq!(header(&h, "content-type"), "application/manifest+json");
     let (status, _, _) = http_get(nginx.base, "/images/no-such-picture.svg", &[]);

@@ -195,7 +195,7 @@ async fn a_link_opens_where_it_points_while_the_talk_is_open() {
     // A speaker view opened with S joins the talk: it shows the first tab's slide, not the link's,
     // and follows it.
     b.type_char('s', false).await;
-    let speaker = new_window(&b, &[first.clone(), second.clone()]).await;
+    let speaker = b.new_window(&[first.clone(), second.clone()]).await;
     b.client.switch_to_window(speaker.clone()).await.unwrap();
     b.wait_for_app().await;
     b.wait_for_hash("#/3").await;
@@ -223,19 +223,6 @@ async fn a_link_opens_where_it_points_while_the_talk_is_open() {
     b.client.close_window().await.unwrap();
     b.client.switch_to_window(first).await.unwrap();
     b.finish().await;
-}
-
-/// The handle of a window that is not one of `known`, once the browser has opened it.
-async fn new_window(b: &Browser, known: &[WindowHandle]) -> WindowHandle {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    loop {
-        let windows = b.client.windows().await.unwrap();
-        if let Some(w) = windows.into_iter().find(|w| !known.contains(w)) {
-            return w;
-        }
-        assert!(std::time::Instant::now() < deadline, "no new window opened");
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
 }
 
 #[tokio::test]

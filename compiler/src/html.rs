@@ -11,9 +11,10 @@ use crate::{Block, Deck, Inline, Item, Layout, Slide};
 /// (fragments shown) with its notes as the transcript. Each slide's anchor is its deck address
 /// (`id="/5"` for `#/5`), so contents links and shared links work without script.
 pub fn reading_page(deck: &Deck) -> String {
-    // The planned length rides on the article, for the speaker view's pace.
+    // The bar offers the talk as one file (talk.html, next to the page: see .ci/finish-page), for
+    // reading offline or presenting from a stick. The planned length rides on the article.
     let mut out = format!(
-        r#"<div class="reader" id="talk"><header class="reader-bar"><span class="reader-name">{}</span></header>"#,
+        r#"<div class="reader" id="talk"><header class="reader-bar"><span class="reader-name">{}</span><a class="reader-download" href="talk.html" download>Download as one file</a></header>"#,
         escape(&deck.title)
     );
     contents(&deck.slides, &mut out);

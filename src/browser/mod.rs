@@ -289,7 +289,10 @@ pub fn copy_to_clipboard(text: &str) -> bool {
 /// Registers the service worker (`sw.js`, next to the page) where the browser has them; the deck
 /// then works offline after one visit. Failure (plain http, private mode) changes nothing else.
 pub fn register_service_worker() {
-    call_navigator_api("serviceWorker", "register", "sw.js");
+    // A page opened from a file (talk.html) cannot have one: asking would only log a refusal.
+    if window().location().protocol().as_deref() != Ok("file:") {
+        call_navigator_api("serviceWorker", "register", "sw.js");
+    }
 }
 
 /// Whether a touch ended on a link or a button (which handle the tap themselves).

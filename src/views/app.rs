@@ -144,6 +144,9 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
                     </svg>
                 </button>
                 <ThemeButton />
+                <a class="download" href="talk.html" download="" aria-label="Download this talk as one file">
+                    <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 4v11M7 10l5 5 5-5M5 20h14" /></svg>
+                </a>
                 <button class="open-help" aria-label="Keyboard shortcuts" on:click=move |_| s.help.set(true)>
                     <svg viewBox="0 0 24 24" aria-hidden="true">
                         <path d="M9 9a3 3 0 1 1 4 2.8c-.6.3-1 .9-1 1.6V15M12 18.5v.5" />

@@ -705,6 +705,20 @@ impl Browser {
         self.client.perform_actions(keys).await.unwrap();
     }
 
+    /// The window that is not one of `known`, once the page has opened it (polled: WebDriver has
+    /// no event for a new window).
+    pub async fn new_window(&self, known: &[fantoccini::wd::WindowHandle]) -> fantoccini::wd::WindowHandle {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            let windows = self.client.windows().await.unwrap();
+            if let Some(w) = windows.into_iter().find(|w| !known.contains(w)) {
+                return w;
+            }
+            assert!(std::time::Instant::now() < deadline, "no new window opened");
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    }
+
     /// Console errors since the last call; warnings are printed, not failed on (Chromium warns
     /// that it ignores `integrity` on the wasm preload, which Trunk emits).
     pub async fn console_errors(&self) -> Vec<String> {

@@ -8,8 +8,10 @@
 //!    fetches the wasm with subresource integrity; the page's scripts are then all files plus one
 //!    inline script whose hash is stable, so a server's CSP header need not change per build.
 //! 4. **CSP**: the `<meta>` policy's `'sha256-…'` slots are filled from the page's inline code.
-//! 5. **Netlify**: `deploy/netlify/_headers` goes into the bundle, where Netlify looks for it.
-//! 6. **Service worker**: `sw.js` from `public/sw.js`, with this build's file list and an id made
+//! 5. **One file**: `talk.html`, the page with everything inside (script, wasm, pictures), for a
+//!    speaker who opens it from a USB stick or an e-mail (`file://`: no module scripts, no fetch).
+//! 6. **Netlify**: `deploy/netlify/_headers` goes into the bundle, where Netlify looks for it.
+//! 7. **Service worker**: `sw.js` from `public/sw.js`, with this build's file list and an id made
 //!    from the files' contents, so a new deploy gets a new cache and builds never mix. Last, as it
 //!    lists what the steps above wrote (Trunk runs hooks concurrently: one hook does it all).
 
@@ -28,7 +30,10 @@ fn main() {
     let talk = Path::new("content/talk.md");
     let talk_html = static_talk(talk);
     match finish(&html, &stage, &base, &talk_html) {
-        Ok(done) => write(&index, &done),
+        Ok((page, one_file)) => {
+            write(&index, &page);
+            write(&stage.join("talk.html"), &one_file);
+        }
         Err(message) => fail(format!("{}: {message}", index.display())),
     }
     // Netlify reads its headers from the published directory.
@@ -72,7 +77,8 @@ fn list_files(dir: &Path, stage: &Path, out: &mut Vec<String>) {
     }
 }
 
-fn finish(html: &str, stage: &Path, base: &str, talk: &str) -> Result<String, String> {
+/// The finished page, and the one-file edition made from it.
+fn finish(html: &str, stage: &Path, base: &str, talk: &str) -> Result<(String, String), String> {
     let html = inline_css(html, stage, base)?;
     let html = external_loader(&html, stage, base)?;
     let html = external_live_reload(&html, stage, base)?;
@@ -80,7 +86,107 @@ fn finish(html: &str, stage: &Path, base: &str, talk: &str) -> Result<String, St
     const CLOSE: &str = "</template>";
     let close = slot.end + html[slot.end..].find(CLOSE).ok_or("unclosed <template id=talk>")? + CLOSE.len();
     let html = format!("{}{talk}{}", &html[..slot.start], &html[close..]);
-    fill_csp(&html)
+    let one_file = one_file(&html, stage, base)?;
+    Ok((fill_csp(&html)?, fill_csp(&one_file)?))
+}
+
+/// What a `file://` page may not load, and so what the one file carries inside.
+const ONE_FILE_POLICY: &str = "default-src 'none'; script-src 'wasm-unsafe-eval' 'inline-scripts'; \
+     style-src 'inline-styles'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/// `talk.html`: the page with its script, its wasm (gzip, base64) and its pictures inside. A page
+/// opened from a file has an opaque origin: module scripts, fetch and service workers are refused,
+/// so the wasm-bindgen module becomes a classic script, and the wasm comes from a data block
+/// through `DecompressionStream`. Its own CSP allows nothing from outside but `data:` pictures.
+fn one_file(html: &str, stage: &Path, base: &str) -> Result<String, String> {
+    use base64::engine::general_purpose::STANDARD;
+    let js = Tag::find(html, "link", |t| t.attr("rel") == Some("modulepreload"))?.href(base)?.to_owned();
+    let wasm =
+        Tag::find(html, "link", |t| t.attr("rel") == Some("preload") && t.attr("as") == Some("fetch"))?
+            .href(base)?
+            .to_owned();
+    let glue = classic_script(&read(&stage.join(&js)))?;
+    let wasm = std::fs::read(stage.join(&wasm)).map_err(|e| format!("cannot read {wasm}: {e}"))?;
+    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    std::io::Write::write_all(&mut gzip, &wasm).map_err(|e| e.to_string())?;
+    let packed = STANDARD.encode(gzip.finish().map_err(|e| e.to_string())?);
+
+    let mut page = html.to_owned();
+    // Out: what would be fetched (the loader, preloads, manifest, icon), and trunk serve's reload.
+    for (name, unwanted) in [
+        ("script", "module"),
+        ("link", "modulepreload"),
+        ("link", "preload"),
+        ("link", "manifest"),
+        ("link", "icon"),
+    ] {
+        let kind = if name == "script" { "type" } else { "rel" };
+        while let Ok(tag) = Tag::find(&page, name, |t| t.attr(kind) == Some(unwanted)) {
+            let end = if name == "script" {
+                tag.end + page[tag.end..].find("</script>").ok_or("unclosed <script>")? + "</script>".len()
+            } else {
+                tag.end
+            };
+            page.replace_range(tag.start..end, "");
+        }
+    }
+    if let Some(at) = page.find("{{__TRUNK_ADDRESS__}}") {
+        let start = page[..at].rfind("<script").ok_or("trunk's live-reload code is not in a <script>")?;
+        let end =
+            at + page[at..].find("</script>").ok_or("unclosed live-reload <script>")? + "</script>".len();
+        page.replace_range(start..end, "");
+    }
+    // In: every picture as data, the policy, and the engine at the end of the body.
+    let mut from = 0;
+    while let Some(i) = page[from..].find(r#"src="images/"#) {
+        let at = from + i + r#"src=""#.len();
+        let len = page[at..].find('"').ok_or("unclosed src")?;
+        let file = page[at..at + len].to_owned();
+        let bytes = std::fs::read(stage.join(&file)).map_err(|e| format!("cannot read {file}: {e}"))?;
+        let data = format!("data:image/svg+xml;base64,{}", STANDARD.encode(bytes));
+        page.replace_range(at..at + len, &data);
+        from = at + data.len();
+    }
+    let meta = Tag::find(&page, "meta", |t| t.attr("http-equiv") == Some("Content-Security-Policy"))?;
+    let policy = format!(r#"<meta http-equiv="Content-Security-Policy" content="{ONE_FILE_POLICY}">"#);
+    page.replace_range(meta.start..meta.end, &policy);
+    let html_tag = Tag::find(&page, "html", |_| true)?;
+    page.insert_str(html_tag.start + "<html".len(), " data-one-file");
+    let body_end = page.rfind("</body>").ok_or("no </body>")?;
+    // In a block of its own: the glue's top-level names (`wasm`, …) stay the glue's.
+    let engine = format!(
+        "<script type=\"application/octet-stream\" id=\"engine\">{packed}</script>\
+         <script>(async()=>{{{glue}\n\
+         {{const b=atob(document.getElementById(\"engine\").textContent),u=new Uint8Array(b.length);\
+         for(let i=0;i<b.length;i++)u[i]=b.charCodeAt(i);\
+         const bytes=await new Response(new Blob([u]).stream().pipeThrough(new DecompressionStream(\"gzip\"))).arrayBuffer();\
+         const started=await __wbg_init({{module_or_path:bytes}});\
+         dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\",{{detail:{{wasm:started}}}}))}}}})()</script>"
+    );
+    page.insert_str(body_end, &engine);
+    Ok(page)
+}
+
+/// wasm-bindgen's ES module as a classic script's body: its exports become plain declarations,
+/// and `import.meta.url` (only the default wasm address, unused here) the page's address.
+fn classic_script(module: &str) -> Result<String, String> {
+    let mut js = module
+        .replace("export class ", "class ")
+        .replace("export function ", "function ")
+        .replace("export async function ", "async function ")
+        .replace("export const ", "const ")
+        .replace("export let ", "let ")
+        .replace("import.meta.url", "location.href");
+    while let Some(at) = js.find("export{").or_else(|| js.find("export {")) {
+        let end = at + js[at..].find('}').ok_or("unclosed export list")? + 1;
+        let end = if js[end..].starts_with(';') { end + 1 } else { end };
+        js.replace_range(at..end, "");
+    }
+    let left = ["export ", "export{", "import ", "import{", "import(", "import.meta"];
+    match left.iter().find(|word| js.contains(*word)) {
+        Some(word) => Err(format!("the wasm-bindgen module has `{word}` that this step cannot make classic")),
+        None => Ok(js),
+    }
 }
 
 /// The whole talk as the reading view's markup (see `talk_compiler::html`).
@@ -181,7 +287,9 @@ fn inline_hashes(html: &str, name: &str) -> Result<String, String> {
     let close = format!("</{name}>");
     let mut found = Vec::new();
     let mut from = 0;
-    while let Ok(tag) = Tag::find(&html[from..], name, |t| t.attr("src").is_none()) {
+    // A data block (`type="application/octet-stream"`) is not run, so not hashed.
+    let runs = |t: &Tag| t.attr("src").is_none() && t.attr("type") != Some("application/octet-stream");
+    while let Ok(tag) = Tag::find(&html[from..], name, runs) {
         let body = &html[from + tag.end..];
         let len = body.find(&close).ok_or_else(|| format!("unclosed <{name}>"))?;
         let digest = Sha256::digest(&body.as_bytes()[..len]);
@@ -329,6 +437,16 @@ mod tests {
         let built = "<body><script>theme()</script></body>";
         assert_eq!(external_live_reload(built, &stage, "./").unwrap(), built);
         std::fs::remove_dir_all(&stage).unwrap();
+    }
+
+    #[test]
+    fn the_module_becomes_a_classic_script_or_the_build_says_why() {
+        let module = "let w;export class A{}export function f(){return new URL(\"x\",import.meta.url)}async function __wbg_init(){}export{f as initSync,__wbg_init as default};";
+        assert_eq!(
+            classic_script(module).unwrap(),
+            "let w;class A{}function f(){return new URL(\"x\",location.href)}async function __wbg_init(){}"
+        );
+        assert!(classic_script("import x from './y.js';").is_err());
     }
 
     #[test]
