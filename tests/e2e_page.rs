@@ -207,3 +207,26 @@ async fn the_policy_is_strict_and_every_script_has_integrity() {
     assert!(errors.iter().any(|e| e.contains("CSP violation")), "no violation reported: {errors:?}");
     b.finish().await;
 }
+
+/// The deck offers the talk as one file, in its controls and in the reading view (even without
+/// script), and serves it from the same bundle.
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
+async fn the_talk_in_one_file_is_offered_and_served() {
+    let b = Browser::start().await;
+    b.open("").await;
+    let control: Vec<String> = b
+        .eval("const a = document.querySelector('.controls a.download'); return a && a.checkVisibility() ? [a.getAttribute('href'), String(a.hasAttribute('download')), a.getAttribute('aria-label')] : []")
+        .await;
+    assert_eq!(control, ["talk.html", "true", "Download this talk as one file"]);
+    b.open("?view=read").await;
+    let reading: String = b
+        .eval("const a = document.querySelector('.reader-bar a.reader-download[download]'); return a && a.checkVisibility() ? a.getAttribute('href') : ''")
+        .await;
+    assert_eq!(reading, "talk.html");
+    let one_file: Vec<bool> = b
+        .eval("return fetch('talk.html').then(r => r.text()).then(t => [t.includes('<html data-one-file'), t.includes('id=\"engine\"'), !t.includes('src=\"images/')])")
+        .await;
+    assert_eq!(one_file, [true, true, true], "talk.html holds the engine and the pictures");
+    b.finish().await;
+}

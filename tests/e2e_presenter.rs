@@ -529,6 +529,10 @@ async fn after_one_visit_the_deck_and_the_reading_view_work_offline() {
         b.wait_for_app().await;
         let sections: u64 = b.eval("return document.querySelectorAll('.article section').length").await;
         assert_eq!(sections as usize, TALK.slides.len(), "the reading view works offline");
+        let one_file: bool = b
+            .eval("return fetch('talk.html').then(r => r.ok && r.text()).then(t => !!t && t.includes('data-one-file'))")
+            .await;
+        assert!(one_file, "the talk in one file can be downloaded offline");
         offline
     }
     .await;
