@@ -101,7 +101,11 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
     let total = deck.slides.len();
     let at_start = move || pos.get() == Position::START;
     let at_end = move || nav::apply(deck, pos.get(), Command::Next) == pos.get();
-    let progress = move || format!("scaleX({})", (pos.get().slide + 1) as f64 / total.max(1) as f64);
+    // In integer per mille: formatting a float would bring 15 KB of float printing into the wasm.
+    let progress = move || {
+        let permille = (pos.get().slide + 1) * 1000 / total.max(1);
+        format!("scaleX({}.{:03})", permille / 1000, permille % 1000)
+    };
     let covered =
         move || s.overview.get() || s.help.get() || s.search.get() || s.screen.get() != Screen::Slide;
     Effect::new(move || page::set_covered(covered()));
