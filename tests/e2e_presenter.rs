@@ -5,6 +5,7 @@
 
 mod support;
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use fantoccini::wd::WindowHandle;
 use support::Browser;
@@ -237,14 +238,24 @@ async fn forged_and_garbage_messages_change_nothing_and_break_nothing() {
         r#"const c = new BroadcastChannel('cppg-deck');
         const state = {{ slide: 9, step: 0, overview: true, screen: 'Black' }};
         const messages = [
-          'garbage', '', '{{', 'null', '[]', '{{"v":1}}', 'x'.repeat(100000),
-          JSON.stringify({{ v: 0, deck: {deck:?}, from: 1, body: {{ type: 'State', state }} }}),
-          JSON.stringify({{ v: 2, deck: {deck:?}, from: 1, body: {{ type: 'State', state }} }}),
-          JSON.stringify({{ v: 1, deck: 'Another deck#3', from: 1, body: {{ type: 'State', state }} }}),
-          JSON.stringify({{ v: 1, deck: {deck:?}, from: 1, body: {{ type: 'Launch' }} }}),
-          JSON.stringify({{ v: 1, deck: {deck:?}, from: 1, body: {{ type: 'State', state: {{ ...state, screen: 'Disco' }} }} }}),
-          JSON.stringify({{ v: 1, deck: {deck:?}, from: 1, body: {{ type: 'State', state: {{ ...state, slide: -1 }} }} }}),
-          {{ v: 1, deck: {deck:?}, from: 1, body: {{ type: 'State', state }} }},
+          'garbage', '', '{{', 'null', '[]', '{{"v":2}}', 'x'.repeat(100000),
+          JSON.stringify({{ v: 1, deck: {deck:?}, from: 1, body: {{ type: 'State', state }} }}),
+          JSON.stringify({{ v: 3, deck: {deck:?}, from: 1, body: {{ type: 'State', state }} }}),
+          JSON.stringify({{ v: 2, deck: 'Another deck#3', from: 1, body: {{ type: 'State', state }} }}),
+          JSON.stringify({{ v: 2, deck: {deck:?}, from: 1, body: {{ type: 'Launch' }} }}),
+          JSON.stringify({{ v: 2, deck: {deck:?}, from: 1, body: {{ type: 'State', state: {{ ...state, screen: 'Disco' }} }} }}),
+          JSON.stringify({{ v: 2, deck: {deck:?}, from: 1, body: {{ type: 'State', state: {{ ...state, slide: -1 }} }} }}),
+          {{ v: 2, deck: {deck:?}, from: 1, body: {{ type: 'State', state }} }},
+          // The pointer off the slide or not a point; strokes too wide, off the slide, too long,
+          // of no known tool, or for a slide the deck does not have.
+          JSON.stringify({{ v: 2, deck: {deck:?}, from: 1, body: {{ type: 'Pointer', at: [1601, 10] }} }}),
+          JSON.stringify({{ v: 2, deck: {deck:?}, from: 1, body: {{ type: 'Pointer', at: 'here' }} }}),
+          JSON.stringify({{ v: 2, deck: {deck:?}, from: 1, body: {{ type: 'Ink', slide: 1, change: {{ Add: {{ tool: 'Red', width: 500, points: [[1, 1]] }} }} }} }}),
+          JSON.stringify({{ v: 2, deck: {deck:?}, from: 1, body: {{ type: 'Ink', slide: 1, change: {{ Add: {{ tool: 'Red', width: 5, points: [[1, 99999]] }} }} }} }}),
+          JSON.stringify({{ v: 2, deck: {deck:?}, from: 1, body: {{ type: 'Ink', slide: 1, change: {{ Add: {{ tool: 'Red', width: 5, points: Array(5000).fill([1, 1]) }} }} }} }}),
+          JSON.stringify({{ v: 2, deck: {deck:?}, from: 1, body: {{ type: 'Ink', slide: 1, change: {{ Add: {{ tool: 'Laser', width: 5, points: [[1, 1]] }} }} }} }}),
+          JSON.stringify({{ v: 2, deck: {deck:?}, from: 1, body: {{ type: 'Ink', slide: 999, change: {{ Add: {{ tool: 'Red', width: 5, points: [[1, 1]] }} }} }} }}),
+          JSON.stringify({{ v: 2, deck: {deck:?}, from: 1, body: {{ type: 'Ink', slide: 1, change: 'Explode' }} }}),
           42, null, new Uint8Array(8),
         ];
         for (const m of messages) c.postMessage(m);
@@ -258,18 +269,18 @@ async fn forged_and_garbage_messages_change_nothing_and_break_nothing() {
             p.to_speaker().await
         }
         let sent: u64 = p.b.eval(&forge).await;
-        assert!(sent >= 15);
+        assert!(sent >= 23);
     }
     // Nothing moved, nothing covered, nothing opened, in either window.
     for _ in 0..2 {
         p.to_audience().await;
         let calm: bool =
-            p.b.eval("return location.hash === '#/2' && !document.querySelector('.cover, .overview')").await;
+            p.b.eval("return location.hash === '#/2' && !document.querySelector('.cover, .overview, .ink .laser, .ink path, img.zoomed')").await;
         assert!(calm, "the audience window ignored the forgeries");
         p.to_speaker().await;
         let calm: bool = p
             .b
-            .eval("return location.hash === '#/2' && !document.querySelector('.speaker-screen, .overview')")
+            .eval("return location.hash === '#/2' && !document.querySelector('.speaker-screen, .overview, .ink .laser, .ink path, .speaker-zoom')")
             .await;
         assert!(calm, "the speaker view ignored the forgeries");
     }
@@ -324,6 +335,36 @@ async fn every_shortcut_in_the_help_does_what_it_says() {
         let start = if binding.action == Action::Navigate(Command::Prev) { s + 1 } else { s };
         b.open(&format!("#/{start}")).await;
         let windows_before = b.client.windows().await.unwrap().len();
+        if matches!(binding.action, Action::Undo | Action::ClearInk) {
+            // A stroke on this slide to take back, kept by the tab as a drawn one is.
+            let ink = format!(
+                "{{\"{}\":[{{\"tool\":\"Red\",\"width\":5,\"points\":[[100,100],[300,200]]}}]}}",
+                s - 1
+            );
+            b.eval::<serde_json::Value>(&format!(
+                "sessionStorage.setItem('cppg-deck:ink', {ink:?}); return null"
+            ))
+            .await;
+            b.client.refresh().await.unwrap();
+            b.wait_for_app().await;
+            b.wait_until("the kept stroke", "return document.querySelectorAll('.ink path').length === 1")
+                .await;
+        }
+        if binding.action == Action::Pointer {
+            // Held: on while the key is down, gone when it comes up.
+            let key = webdriver_key(binding.key);
+            let down = KeyActions::new("held".into()).then(KeyAction::Down { value: key });
+            b.client.perform_actions(down).await.unwrap();
+            b.wait_until("L, held, to show the pointer", "return !!document.querySelector('.ink.pointing')")
+                .await;
+            b.client
+                .perform_actions(KeyActions::new("held".into()).then(KeyAction::Up { value: key }))
+                .await
+                .unwrap();
+            b.wait_until("the pointer to go with the key", "return !document.querySelector('.ink.pointing')")
+                .await;
+            continue;
+        }
         b.chord(webdriver_key(binding.key), binding.shift == Some(true), binding.ctrl).await;
         let check = match binding.action {
             Action::Navigate(Command::Next) => format!("location.hash === '#/{}'", s + 1),
@@ -338,6 +379,9 @@ async fn every_shortcut_in_the_help_does_what_it_says() {
             Action::Whiteout => "!!document.querySelector('.cover.white')".into(),
             Action::Fullscreen => "!!document.fullscreenElement".into(),
             Action::SpeakerView => "true".into(),
+            Action::Pen => "!!document.querySelector('.ink.drawing')".into(),
+            Action::Undo | Action::ClearInk => "document.querySelectorAll('.ink path').length === 0".into(),
+            Action::Pointer => unreachable!("held, above"),
             Action::Read => format!(
                 "document.documentElement.classList.contains('reading') && location.search === '?view=read' && location.hash === '#/{s}'"
             ),
@@ -618,4 +662,123 @@ async fn search_copy_link_and_switching_views_from_the_keyboard() {
     let notice: String = b.eval("return document.querySelector('.notice-text').textContent").await;
     assert!(notice.ends_with(&format!("{}#/3", b.base)), "{notice}");
     b.finish().await;
+}
+
+/// Where on the page `selector`'s box is, at fractions `fx`, `fy` of it.
+async fn point_in(b: &Browser, selector: &str, fx: f64, fy: f64) -> (f64, f64) {
+    let [x, y, w, h]: [f64; 4] = b
+        .eval(&format!("const r = document.querySelector('{selector}').getBoundingClientRect(); return [r.x, r.y, r.width, r.height]"))
+        .await;
+    (x + fx * w, y + fy * h)
+}
+
+/// A mouse path through `points` (page coordinates), the button held down if `press`.
+async fn mouse(b: &Browser, points: &[(f64, f64)], press: bool) {
+    use fantoccini::actions::{MouseActions, PointerAction};
+    let mut actions = MouseActions::new("mouse".into());
+    for (i, &(x, y)) in points.iter().enumerate() {
+        let duration = Some(std::time::Duration::from_millis(40));
+        actions = actions.then(PointerAction::MoveTo { duration, x: x.round(), y: y.round() });
+        if press && i == 0 {
+            actions = actions.then(PointerAction::Down { button: 0 });
+        }
+    }
+    if press {
+        actions = actions.then(PointerAction::Up { button: 0 });
+    }
+    b.client.perform_actions(actions).await.unwrap();
+}
+
+/// The pointer, the pen and an enlarged picture, between the speaker view and the audience.
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
+async fn the_pointer_the_pen_and_a_zoomed_picture_show_in_every_window() {
+    let p = Pair::open(None).await;
+    // Pointing on the speaker view's picture of the slide: the dot shows on the room's stage, at
+    // the same place of the slide (slide coordinates: 1600 × 900).
+    p.to_speaker().await;
+    p.b.client
+        .find(fantoccini::Locator::Css(".speaker-controls .pointer-toggle"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let at = point_in(&p.b, ".speaker-current .ink", 0.25, 0.5).await;
+    mouse(&p.b, &[(at.0 - 5.0, at.1), at], false).await;
+    p.to_audience().await;
+    p.b.wait_until(
+        "the speaker's pointer on the room's stage",
+        "const c = document.querySelector('#talk .ink .laser'); return !!c && Math.abs(c.cx.baseVal.value - 400) < 16 && Math.abs(c.cy.baseVal.value - 450) < 16",
+    )
+    .await;
+    p.to_speaker().await;
+    p.b.press(Key::Escape).await;
+    p.to_audience().await;
+    p.b.wait_until("the pointer to go", "return !document.querySelector('#talk .ink .laser')").await;
+
+    // Drawing on the room's stage with the pen: the stroke shows in the speaker view; Ctrl+Z takes
+    // it back there too; drawn again, it survives a reload of the speaker view.
+    p.b.type_char('d', false).await;
+    let stroke = [
+        point_in(&p.b, "#talk .ink", 0.1, 0.1).await,
+        point_in(&p.b, "#talk .ink", 0.3, 0.2).await,
+        point_in(&p.b, "#talk .ink", 0.5, 0.4).await,
+    ];
+    mouse(&p.b, &stroke, true).await;
+    let one = "return document.querySelectorAll('.ink path').length === 1";
+    let none = "return document.querySelectorAll('.ink path').length === 0";
+    p.b.wait_until("the stroke on the stage", one).await;
+    p.to_speaker().await;
+    p.b.wait_until("the stroke in the speaker view", one).await;
+    let start: String = p.b.eval("return document.querySelector('.ink path').getAttribute('d')").await;
+    let first: Vec<f64> = start
+        .trim_start_matches('M')
+        .split('L')
+        .next()
+        .unwrap()
+        .split(' ')
+        .map(|n| n.parse().unwrap())
+        .collect();
+    assert!((first[0] - 160.0).abs() < 16.0 && (first[1] - 90.0).abs() < 16.0, "starts at {first:?}");
+    p.to_audience().await;
+    p.b.chord('z', false, true).await;
+    p.b.wait_until("undo on the stage", none).await;
+    p.to_speaker().await;
+    p.b.wait_until("undo in the speaker view", none).await;
+    p.to_audience().await;
+    mouse(&p.b, &stroke, true).await;
+    p.to_speaker().await;
+    p.b.wait_until("the stroke drawn again", one).await;
+    p.b.client.refresh().await.unwrap();
+    p.b.wait_for_app().await;
+    p.b.wait_until("the stroke after a reload", one).await;
+
+    // A click on the slide's picture fills the stage with it; the speaker view says so; Esc puts
+    // it back.
+    p.to_audience().await;
+    p.b.press(Key::Escape).await;
+    p.b.wait_until("the pen put away", "return !document.querySelector('.ink.drawing')").await;
+    p.b.client
+        .find(fantoccini::Locator::Css("#talk section.current img"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    p.b.wait_until(
+        "the picture to fill the stage",
+        "const i = document.querySelector('#talk section.current img.zoomed'), s = document.querySelector('#talk > .stage'); \
+         if (!i) return false; const a = i.getBoundingClientRect(), b = s.getBoundingClientRect(); \
+         return Math.abs(a.width - b.width) < 2 && Math.abs(a.height - b.height) < 2",
+    )
+    .await;
+    p.to_speaker().await;
+    p.b.wait_until("the speaker view to say so", "return !!document.querySelector('.speaker-zoom')").await;
+    p.to_audience().await;
+    p.b.press(Key::Escape).await;
+    p.b.wait_until("the picture back in place", "return !document.querySelector('img.zoomed')").await;
+    p.to_speaker().await;
+    p.b.wait_until("the speaker view to follow", "return !document.querySelector('.speaker-zoom')").await;
+    p.finish().await;
 }

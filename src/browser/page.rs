@@ -23,6 +23,7 @@ struct Section {
     layout: String,
     /// Each fragment with its step.
     fragments: Vec<(Element, usize)>,
+    pictures: Vec<Element>,
 }
 
 thread_local! {
@@ -61,6 +62,7 @@ impl Page {
             .map(|element| Section {
                 layout: element.get_attribute("data-layout").unwrap_or_default(),
                 fragments: all(&element, ".fragment").into_iter().map(|f| (f.clone(), step_of(&f))).collect(),
+                pictures: all(&element, ":scope > :not(.transcript) img"),
                 element,
             })
             .collect();
@@ -174,6 +176,7 @@ pub fn set_face(view: View) {
 pub fn show(from: Option<Position>, to: Position) {
     with_page(|page| {
         let count = page.sections.len();
+        let presenting = page.main.as_ref().is_some_and(|m| m.class_name() == "stage");
         let around = |p: Position| p.slide.saturating_sub(1)..=p.slide + 1;
         let touched: Vec<usize> = match from {
             None => (0..count).collect(),
@@ -188,8 +191,50 @@ pub fn show(from: Option<Position>, to: Position) {
                 let shown = i < to.slide || (i == to.slide && *step <= to.step);
                 let _ = fragment.class_list().toggle_with_force("shown", shown);
             }
+            // The current slide's pictures take the focus on the stage, for Enter to enlarge.
+            for picture in &section.pictures {
+                if presenting && i == to.slide {
+                    let _ = picture.set_attribute("tabindex", "0");
+                } else {
+                    let _ = picture.remove_attribute("tabindex");
+                    let _ = picture.class_list().remove_1("zoomed");
+                }
+            }
         }
     });
+}
+
+/// Picture `zoom` of slide `slide` fills the stage; the slide's others (and `None`: all) do not.
+pub fn set_zoom(slide: usize, zoom: Option<u8>) {
+    with_page(|page| {
+        let Some(section) = page.sections.get(slide) else { return };
+        for (i, picture) in section.pictures.iter().enumerate() {
+            let _ = picture.class_list().toggle_with_force("zoomed", zoom == Some(i as u8));
+        }
+    });
+}
+
+/// Which of slide `slide`'s pictures `element` is, if it is one.
+pub fn picture_index(slide: usize, element: &Element) -> Option<u8> {
+    with_page(|page| {
+        let index = page.sections.get(slide)?.pictures.iter().position(|p| p == element)?;
+        u8::try_from(index).ok()
+    })
+}
+
+/// Which picture of the slide copy in `container` is at the window point `x`, `y`, if any (the
+/// copy is inert, so clicks land on its container).
+pub fn picture_at(container: &Element, x: f64, y: f64) -> Option<u8> {
+    let index = all(container, "img").iter().position(|img| {
+        let r = img.get_bounding_client_rect();
+        (r.left()..=r.right()).contains(&x) && (r.top()..=r.bottom()).contains(&y)
+    })?;
+    u8::try_from(index).ok()
+}
+
+/// The page's stage (its `<main>`), where the pointer and the ink are drawn over the slide.
+pub fn stage() -> Option<Element> {
+    with_page(|page| page.main.clone())
 }
 
 /// Takes the talk out of reach (`inert`) while something covers it: a dialog, the overview.

@@ -4,12 +4,13 @@
 
 use crate::browser;
 use crate::browser::channel::Channel;
+use crate::browser::page;
 use crate::core::keys::{Action, Keyboard, Outcome};
 use crate::core::kiosk::Kiosk;
 use crate::core::nav::{self, Command};
 use crate::core::sync::{self, Arrival, Body, Screen, Shared};
 use crate::core::url::{self, View};
-use crate::views::session::Session;
+use crate::views::session::{Mode, Session};
 use gloo_timers::callback::{Interval, Timeout};
 use leptos::ev;
 use leptos::prelude::*;
@@ -120,6 +121,18 @@ pub fn listen_keys(s: Session, overview_columns: impl Fn() -> usize + 'static) {
                 _ => {}
             }
         }
+        // Enter on a picture of the stage (it takes the focus there) enlarges it, or puts it back.
+        if key == "Enter"
+            && s.view.get_untracked() == View::Deck
+            && keyboard.with_value(Keyboard::typed).is_none()
+        {
+            let focused = leptos::prelude::document().active_element();
+            if let Some(index) = focused.and_then(|e| page::picture_index(s.pos.get_untracked().slide, &e)) {
+                event.prevent_default();
+                s.toggle_zoom(index);
+                return;
+            }
+        }
         let outcome = keyboard
             .try_update_value(|k| {
                 k.character_keys = s.character_keys.get_untracked();
@@ -153,7 +166,17 @@ pub fn listen_keys(s: Session, overview_columns: impl Fn() -> usize + 'static) {
         }
         s.typed.set(keyboard.with_value(Keyboard::typed));
     });
-    on_cleanup(move || on_key.remove());
+    // The pointer that L holds goes when L comes up.
+    let on_key_up = window_event_listener(ev::keyup, move |event| {
+        if event.key().eq_ignore_ascii_case("l") && s.mode.get_untracked() == (Mode::Pointer { held: true }) {
+            s.point(None);
+            s.mode.set(Mode::Off);
+        }
+    });
+    on_cleanup(move || {
+        on_key.remove();
+        on_key_up.remove();
+    });
 }
 
 /// Remembers, across a reload of this tab, whether the window was part of the talk.
@@ -193,6 +216,16 @@ pub fn sync_windows(s: Session) {
             Some(sync::encode(&deck_in, me, Body::State { state: s.shared() }))
         }
         Ok(Body::Hello) => None,
+        Ok(Body::Pointer { at }) => {
+            s.pointer.set(at);
+            None
+        }
+        Ok(Body::Ink { slide, change }) => {
+            if slide < s.deck.slides.len() {
+                s.take_ink(slide, &change);
+            }
+            None
+        }
         Err(_rejected) => {
             #[cfg(debug_assertions)]
             leptos::logging::log!("sync: ignored a message ({_rejected:?})");
@@ -203,12 +236,22 @@ pub fn sync_windows(s: Session) {
     if arrival == Arrival::Joins {
         channel.post(&sync::encode(&deck, me, Body::Hello));
     }
+    let channel = std::rc::Rc::new(channel);
+    let poster = channel.clone();
+    let deck_out = deck.clone();
+    // The pointer and the ink go out as they happen (see `Session::point` and `Session::draw`).
+    s.post.set_value(Some(std::rc::Rc::new(move |body| poster.post(&sync::encode(&deck_out, me, body)))));
     let channel = StoredValue::new_local(channel);
     Effect::new(move |before: Option<(Shared, u32)>| {
         let lead = s.lead.get();
         let pos = s.pos.get();
-        let state =
-            Shared { slide: pos.slide, step: pos.step, overview: s.overview.get(), screen: s.screen.get() };
+        let state = Shared {
+            slide: pos.slide,
+            step: pos.step,
+            overview: s.overview.get(),
+            screen: s.screen.get(),
+            zoom: s.zoom.get(),
+        };
         // A window that just opened does not impose its state (a joining one asked with Hello, a
         // linked one waits for a move), nor does it echo what it received. Asked to lead (nothing
         // moved), it posts all the same.

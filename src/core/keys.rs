@@ -20,6 +20,14 @@ pub enum Action {
     Read,
     /// The search box: a slide by number, or by words of its title, text or notes.
     Search,
+    /// The pointer, while the key is held (its release is the browser glue's to hear).
+    Pointer,
+    /// The pen on or off.
+    Pen,
+    /// Takes back the current slide's last stroke.
+    Undo,
+    /// Clears the current slide's strokes.
+    ClearInk,
 }
 
 impl Action {
@@ -40,6 +48,10 @@ impl Action {
             Action::SpeakerView => "Speaker view in a new window",
             Action::Read => "Read the talk as a page, or back to the slides",
             Action::Search => "Search: a slide number, or words of the talk",
+            Action::Pointer => "Pointer on the slide, every window sees it (hold)",
+            Action::Pen => "Pen on or off: draw on the slide",
+            Action::Undo => "Take back the last stroke",
+            Action::ClearInk => "Clear this slide's drawing",
         }
     }
 
@@ -50,6 +62,7 @@ impl Action {
                 Group::Views
             }
             Action::Blackout | Action::Whiteout | Action::Fullscreen => Group::Screen,
+            Action::Pointer | Action::Pen | Action::Undo | Action::ClearInk => Group::Draw,
         }
     }
 }
@@ -59,16 +72,18 @@ pub enum Group {
     Navigate,
     Views,
     Screen,
+    Draw,
 }
 
 impl Group {
-    pub const ALL: [Group; 3] = [Group::Navigate, Group::Views, Group::Screen];
+    pub const ALL: [Group; 4] = [Group::Navigate, Group::Views, Group::Screen, Group::Draw];
 
     pub fn title(self) -> &'static str {
         match self {
             Group::Navigate => "Moving around",
             Group::Views => "Views",
             Group::Screen => "The screen",
+            Group::Draw => "Pointing and drawing",
         }
     }
 }
@@ -147,6 +162,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(".", None, Action::Blackout, "."),
     bind("w", None, Action::Whiteout, "W"),
     bind("f", None, Action::Fullscreen, "F"),
+    bind("l", None, Action::Pointer, "L (hold)"),
+    bind("d", None, Action::Pen, "D"),
+    bind_ctrl("z", Action::Undo, "Ctrl+Z"),
+    bind("c", None, Action::ClearInk, "C"),
 ];
 
 /// The "number, then Enter" jump, as the help overlay lists it.

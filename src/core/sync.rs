@@ -2,12 +2,13 @@
 //! versioned, and checked on the way in. Anything malformed, foreign, oversized or from another
 //! version is rejected with a reason, never a panic. Pure: the channel itself is `channel.rs`.
 
+use crate::core::ink::{self, Change, Point};
 use serde::{Deserialize, Serialize};
 
 /// Bump when the message shape changes; older and newer peers are then ignored, not misread.
-pub const VERSION: u32 = 1;
-/// Messages larger than this are not ours.
-const MAX_BYTES: usize = 4096;
+pub const VERSION: u32 = 2;
+/// Messages larger than this are not ours (the longest stroke fits with room to spare).
+const MAX_BYTES: usize = 16_384;
 
 /// What the screen shows besides the slide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -25,15 +26,21 @@ pub struct Shared {
     pub step: usize,
     pub overview: bool,
     pub screen: Screen,
+    /// The picture of the slide that fills the stage (its index among the slide's pictures).
+    pub zoom: Option<u8>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type")]
 pub enum Body {
     /// "This is where the talk is."
     State { state: Shared },
     /// "I just opened: where is the talk?"
     Hello,
+    /// "The pointer is here on the slide" (or nowhere: it left the slide, or was put away).
+    Pointer { at: Option<Point> },
+    /// "This happened to the ink on that slide."
+    Ink { slide: usize, change: Change },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -97,6 +104,14 @@ pub fn decode(text: &str, deck: &str, me: u32) -> Result<Body, Rejected> {
         return Err(Rejected::OtherVersion);
     }
     let message: Message = serde_json::from_str(text).map_err(|_| Rejected::Malformed)?;
+    let drawable = match &message.body {
+        Body::Pointer { at: Some(p) } => ink::on_slide(*p),
+        Body::Ink { change, .. } => change.is_valid(),
+        _ => true,
+    };
+    if !drawable {
+        return Err(Rejected::Malformed);
+    }
     if message.deck != deck {
         return Err(Rejected::OtherDeck);
     }
@@ -109,14 +124,25 @@ pub fn decode(text: &str, deck: &str, me: u32) -> Result<Body, Rejected> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::ink::{Stroke, Tool};
 
     const DECK: &str = "Talk#18";
 
     #[test]
     fn round_trips() {
-        let state = Shared { slide: 4, step: 2, overview: true, screen: Screen::Black };
-        for body in [Body::State { state }, Body::Hello] {
-            assert_eq!(decode(&encode(DECK, 7, body), DECK, 1), Ok(body));
+        let state = Shared { slide: 4, step: 2, overview: true, screen: Screen::Black, zoom: Some(1) };
+        let stroke = Stroke { tool: Tool::Highlighter, width: 28, points: vec![[0, 0], [1600, 900]] };
+        let bodies = [
+            Body::State { state },
+            Body::Hello,
+            Body::Pointer { at: Some([800, 450]) },
+            Body::Pointer { at: None },
+            Body::Ink { slide: 3, change: Change::Add(stroke.clone()) },
+            Body::Ink { slide: 3, change: Change::Live(stroke) },
+            Body::Ink { slide: 3, change: Change::Undo },
+        ];
+        for body in bodies {
+            assert_eq!(decode(&encode(DECK, 7, body.clone()), DECK, 1), Ok(body));
         }
     }
 
@@ -125,9 +151,9 @@ mod tests {
         let hello = encode(DECK, 7, Body::Hello);
         assert_eq!(decode(&hello, DECK, 7), Err(Rejected::OwnEcho));
         assert_eq!(decode(&hello, "Another talk#3", 1), Err(Rejected::OtherDeck));
-        let old = hello.replace("\"v\":1", "\"v\":0");
+        let old = hello.replace("\"v\":2", "\"v\":1");
         assert_eq!(decode(&old, DECK, 1), Err(Rejected::OtherVersion));
-        let future = hello.replace("\"v\":1", "\"v\":2");
+        let future = hello.replace("\"v\":2", "\"v\":3");
         assert_eq!(decode(&future, DECK, 1), Err(Rejected::OtherVersion));
         let garbage = [
             "",
@@ -136,10 +162,17 @@ mod tests {
             "[1,2]",
             "{",
             "{\"v\":\"1\"}",
-            "{\"v\":1}",
-            "{\"v\":1,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Launch\"}}",
-            "{\"v\":1,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"State\",\"state\":{\"slide\":-1,\"step\":0,\"overview\":false,\"screen\":\"Slide\"}}}",
-            "{\"v\":1,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"State\",\"state\":{\"slide\":1,\"step\":0,\"overview\":false,\"screen\":\"Disco\"}}}",
+            "{\"v\":2}",
+            "{\"v\":2,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Launch\"}}",
+            "{\"v\":2,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"State\",\"state\":{\"slide\":-1,\"step\":0,\"overview\":false,\"screen\":\"Slide\"}}}",
+            "{\"v\":2,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"State\",\"state\":{\"slide\":1,\"step\":0,\"overview\":false,\"screen\":\"Disco\"}}}",
+            // A pointer off the slide, a stroke too wide, out of bounds, empty, or of no tool.
+            "{\"v\":2,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Pointer\",\"at\":[1601,0]}}",
+            "{\"v\":2,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Pointer\",\"at\":[-1,0]}}",
+            "{\"v\":2,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Ink\",\"slide\":1,\"change\":{\"Add\":{\"tool\":\"Red\",\"width\":400,\"points\":[[1,1]]}}}}",
+            "{\"v\":2,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Ink\",\"slide\":1,\"change\":{\"Add\":{\"tool\":\"Red\",\"width\":4,\"points\":[[1,9000]]}}}}",
+            "{\"v\":2,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Ink\",\"slide\":1,\"change\":{\"Live\":{\"tool\":\"Red\",\"width\":4,\"points\":[]}}}}",
+            "{\"v\":2,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Ink\",\"slide\":1,\"change\":{\"Add\":{\"tool\":\"Laser\",\"width\":4,\"points\":[[1,1]]}}}}",
             "<script>alert(1)</script>",
         ];
         for text in garbage {
@@ -165,7 +198,7 @@ mod tests {
     #[test]
     fn huge_positions_decode_and_are_clamped_by_the_caller() {
         let text = format!(
-            "{{\"v\":1,\"deck\":\"{DECK}\",\"from\":2,\"body\":{{\"type\":\"State\",\"state\":{{\"slide\":{},\"step\":3,\"overview\":false,\"screen\":\"White\"}}}}}}",
+            "{{\"v\":2,\"deck\":\"{DECK}\",\"from\":2,\"body\":{{\"type\":\"State\",\"state\":{{\"slide\":{},\"step\":3,\"overview\":false,\"screen\":\"White\"}}}}}}",
             u64::MAX
         );
         let Ok(Body::State { state }) = decode(&text, DECK, 1) else { panic!("a valid message") };

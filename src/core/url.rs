@@ -133,13 +133,15 @@ impl View {
     }
 }
 
-/// What the query string asks for: `?view=speaker|read`, `?print[&notes]`, `?auto=N` (kiosk).
+/// What the query string asks for: `?view=speaker|read`, `?print[&notes][&ink]`, `?auto=N` (kiosk).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Query {
     pub view: View,
     pub auto_seconds: Option<f64>,
     /// `?print&notes`: the notes under each printed slide.
     pub notes: bool,
+    /// `?print&ink`: the strokes drawn during the talk on the printed slides.
+    pub ink: bool,
 }
 
 pub fn parse_query(search: &str) -> Query {
@@ -151,6 +153,7 @@ pub fn parse_query(search: &str) -> Query {
             ("view", "read") => query.view = View::Read,
             ("print", _) => query.view = View::Print,
             ("notes", _) => query.notes = true,
+            ("ink", _) => query.ink = true,
             ("auto", seconds) => query.auto_seconds = crate::core::kiosk::parse_seconds(seconds),
             _ => {}
         }
@@ -169,6 +172,7 @@ mod query_tests {
         assert_eq!(parse_query("?view=read").view, View::Read);
         assert_eq!(parse_query("?print").view, View::Print);
         assert!(parse_query("?print&notes").notes);
+        assert!(parse_query("?print&ink").ink && !parse_query("?print").ink);
         assert_eq!(parse_query("?x=1&auto=8").auto_seconds, Some(8.0));
         assert_eq!(parse_query("?view=SPEAKER&auto=-1"), Query::default());
         assert_eq!(parse_query("?view&auto&&=&view=speaker=1"), Query::default());

@@ -9,14 +9,17 @@ use crate::core::nav::{self, Command, Position};
 use crate::core::sync::Screen;
 use crate::core::url::{self, View};
 use crate::views::help::Help;
+use crate::views::ink::{InkLayer, PenTools};
 use crate::views::overview::{self, Overview};
 use crate::views::print::PrintView;
 use crate::views::reading::ReadingView;
 use crate::views::search_box::SearchBox;
-use crate::views::session::Session;
+use crate::views::session::{Mode, Session};
 use crate::views::speaker::SpeakerView;
 use leptos::ev;
+use leptos::portal::Portal;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::TouchEvent;
 
 /// A swipe is a horizontal move of at least this many CSS pixels, clearly more sideways than up.
@@ -52,12 +55,12 @@ pub fn App() -> impl IntoView {
         }
         (view, pos)
     });
-    let notes = query.notes;
+    let (notes, ink) = (query.notes, query.ink);
     move || match s.view.get() {
         View::Deck => view! { <AudienceView s=s kiosk_paused=kiosk_paused /> }.into_any(),
         View::Speaker => view! { <SpeakerView s=s /> }.into_any(),
         View::Read => view! { <ReadingView s=s /> }.into_any(),
-        View::Print => view! { <PrintView s=s notes=notes /> }.into_any(),
+        View::Print => view! { <PrintView s=s notes=notes ink=ink /> }.into_any(),
     }
 }
 
@@ -75,7 +78,8 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
     let on_touch_end = window_event_listener(ev::touchend, move |event: TouchEvent| {
         let Some((x0, y0)) = touch_start.get_value() else { return };
         touch_start.set_value(None);
-        if s.overview.get_untracked() || s.dialog_open() {
+        // A finger that draws or points is not a swipe.
+        if s.overview.get_untracked() || s.dialog_open() || s.mode.get_untracked() != Mode::Off {
             return;
         }
         let Some(t) = event.changed_touches().get(0) else { return };
@@ -110,6 +114,18 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
         move || s.overview.get() || s.help.get() || s.search.get() || s.screen.get() != Screen::Slide;
     Effect::new(move || page::set_covered(covered()));
     let kiosk_state = move || kiosk_paused.map(|p| if p.get() { "paused" } else { "running" });
+    // The pointer and the pen draw over the page's stage; a click on a picture enlarges it.
+    let ink = page::stage().map(|stage| {
+        view! { <Portal mount=stage><InkLayer s=s slide=Signal::derive(move || pos.get().slide) /></Portal> }
+    });
+    Effect::new(move || page::set_zoom(pos.get().slide, s.zoom.get()));
+    let on_click = window_event_listener(ev::click, move |event| {
+        let Some(target) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        if let Some(index) = page::picture_index(pos.get_untracked().slide, &target) {
+            s.toggle_zoom(index);
+        }
+    });
+    on_cleanup(move || on_click.remove());
 
     view! {
         <div class="viewport" data-kiosk=kiosk_state>
@@ -147,6 +163,16 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
                         <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" />
                     </svg>
                 </button>
+                <button class="pointer-toggle" aria-label="Pointer"
+                    aria-pressed=move || matches!(s.mode.get(), Mode::Pointer { .. }).to_string()
+                    on:click=move |_| s.toggle_pointer()>
+                    <svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="12" cy="12" r="4" /><path d="M12 2v4M12 18v4M2 12h4M18 12h4" /></svg>
+                </button>
+                <button class="pen-toggle" aria-label="Pen"
+                    aria-pressed=move || matches!(s.mode.get(), Mode::Pen(_)).to_string()
+                    on:click=move |_| s.toggle_pen()>
+                    <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 20l4-1 11-11-3-3L5 16zM14 6l3 3" /></svg>
+                </button>
                 <ThemeButton />
                 <a class="download" href="talk.html" download="" aria-label="Download this talk as one file">
                     <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 4v11M7 10l5 5 5-5M5 20h14" /></svg>
@@ -162,6 +188,8 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
             {move || s.typed.get().map(|n| view! {
                 <div class="jump-hint" aria-hidden="true">"Go to slide " {n} " ⏎"</div>
             })}
+            {ink}
+            <PenTools s=s />
             <Notice s=s />
             <Cover s=s />
             <Overview s=s />

@@ -4,6 +4,7 @@ pub mod app;
 pub mod copy;
 pub mod focus;
 pub mod help;
+pub mod ink;
 pub mod modal;
 pub mod overview;
 pub mod print;

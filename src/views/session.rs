@@ -4,13 +4,30 @@
 
 use crate::browser;
 use crate::core::deck::Deck;
+use crate::core::ink::{Change, Ink, Point, Stroke, Tool};
 use crate::core::keys::Action;
 use crate::core::nav::{self, Command, Position};
-use crate::core::sync::{Screen, Shared};
+use crate::core::sync::{Body, Screen, Shared};
 use crate::core::url::View;
 use leptos::prelude::*;
 
 pub const CHARACTER_KEYS_SETTING: &str = "cppg-deck:character-keys";
+/// The talk's ink, kept for the length of the talk (this tab's session).
+const INK_KEY: &str = "cppg-deck:ink";
+
+/// Sends a message to the talk's other windows.
+pub type Post = std::rc::Rc<dyn Fn(Body)>;
+
+/// What the pointer does on the slide in this window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Off,
+    /// The pointer, `held` while the L key is down (it goes when the key comes up).
+    Pointer {
+        held: bool,
+    },
+    Pen(Tool),
+}
 
 #[derive(Clone, Copy)]
 pub struct Session {
@@ -32,6 +49,16 @@ pub struct Session {
     pub notice: RwSignal<Option<String>>,
     /// Bumped to tell the other windows where this one is, even if nothing moved (it leads).
     pub lead: RwSignal<u32>,
+    /// The picture that fills the stage (shared).
+    pub zoom: RwSignal<Option<u8>>,
+    pub mode: RwSignal<Mode>,
+    /// Where the pointer is on the slide, here or in another window of the talk.
+    pub pointer: RwSignal<Option<Point>>,
+    pub ink: RwSignal<Ink>,
+    /// A stroke being drawn, here or elsewhere, on that slide.
+    pub live: RwSignal<Option<(usize, Stroke)>>,
+    /// Sends a message to the talk's other windows (set by `wiring::sync_windows`).
+    pub post: StoredValue<Option<Post>, LocalStorage>,
 }
 
 impl Session {
@@ -51,13 +78,79 @@ impl Session {
             announcement: RwSignal::new(String::new()),
             notice: RwSignal::new(None),
             lead: RwSignal::new(0),
+            zoom: RwSignal::new(None),
+            mode: RwSignal::new(Mode::Off),
+            pointer: RwSignal::new(None),
+            ink: RwSignal::new(load_ink(deck.slides.len())),
+            live: RwSignal::new(None),
+            post: StoredValue::new_local(None),
         }
+    }
+
+    fn send(&self, body: Body) {
+        if let Some(post) = self.post.get_value() {
+            post(body);
+        }
+    }
+
+    /// Moves this window's pointer (`None`: off the slide), and tells the other windows.
+    pub fn point(&self, at: Option<Point>) {
+        if self.pointer.get_untracked() != at {
+            self.pointer.set(at);
+            self.send(Body::Pointer { at });
+        }
+    }
+
+    /// A change to the current slide's ink, made here: kept, and told to the other windows.
+    pub fn draw(&self, change: Change) {
+        let slide = self.pos.get_untracked().slide;
+        self.take_ink(slide, &change);
+        self.send(Body::Ink { slide, change });
+    }
+
+    /// A change to a slide's ink, made here or received.
+    pub fn take_ink(&self, slide: usize, change: &Change) {
+        match change {
+            Change::Live(stroke) => self.live.set(Some((slide, stroke.clone()))),
+            _ => {
+                self.live.set(None);
+                let mut changed = false;
+                self.ink.update(|ink| changed = ink.apply(slide, change));
+                if changed {
+                    if let Ok(text) = serde_json::to_string(&self.ink.get_untracked()) {
+                        browser::store_for_tab(INK_KEY, &text);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The pen on (with its last tool) or off; the pointer goes either way.
+    pub fn toggle_pen(&self) {
+        self.point(None);
+        self.mode.update(|m| *m = if matches!(m, Mode::Pen(_)) { Mode::Off } else { Mode::Pen(Tool::Red) });
+    }
+
+    /// The pointer on or off (the button; the L key holds it instead).
+    pub fn toggle_pointer(&self) {
+        self.point(None);
+        self.mode.update(|m| {
+            *m = if matches!(m, Mode::Pointer { .. }) { Mode::Off } else { Mode::Pointer { held: false } }
+        });
+    }
+
+    /// The picture `index` of the current slide fills the stage, or goes back (shared).
+    pub fn toggle_zoom(&self, index: u8) {
+        self.zoom.update(|z| *z = if *z == Some(index) { None } else { Some(index) });
     }
 
     pub fn go(&self, command: Command) {
         let from = self.pos.get_untracked();
         let to = nav::apply(self.deck, from, command);
         if to != from {
+            if to.slide != from.slide {
+                self.zoom.set(None);
+            }
             self.pos.set(to);
         }
     }
@@ -121,7 +214,12 @@ impl Session {
             Action::Navigate(command) => self.go(command),
             Action::Overview => self.set_overview(!self.overview.get_untracked()),
             Action::Escape => {
-                if self.help.get_untracked() {
+                if self.mode.get_untracked() != Mode::Off {
+                    self.point(None);
+                    self.mode.set(Mode::Off);
+                } else if self.zoom.get_untracked().is_some() {
+                    self.zoom.set(None);
+                } else if self.help.get_untracked() {
                     self.help.set(false);
                 } else if self.search.get_untracked() {
                     self.search.set(false);
@@ -144,6 +242,14 @@ impl Session {
             }
             Action::Read => self.toggle_reading(),
             Action::Search => self.search.set(true),
+            Action::Pointer => {
+                if self.mode.get_untracked() == Mode::Off {
+                    self.mode.set(Mode::Pointer { held: true });
+                }
+            }
+            Action::Pen => self.toggle_pen(),
+            Action::Undo => self.draw(Change::Undo),
+            Action::ClearInk => self.draw(Change::Clear),
         }
     }
 
@@ -155,6 +261,7 @@ impl Session {
             step: pos.step,
             overview: self.overview.get_untracked(),
             screen: self.screen.get_untracked(),
+            zoom: self.zoom.get_untracked(),
         }
     }
 
@@ -170,5 +277,16 @@ impl Session {
         if self.screen.get_untracked() != shared.screen {
             self.screen.set(shared.screen);
         }
+        if self.zoom.get_untracked() != shared.zoom {
+            self.zoom.set(shared.zoom);
+        }
     }
+}
+
+/// The ink kept by this tab, sanitized: what storage holds may be stale or tampered with.
+fn load_ink(slide_count: usize) -> Ink {
+    browser::load_for_tab(INK_KEY)
+        .and_then(|text| serde_json::from_str::<Ink>(&text).ok())
+        .unwrap_or_default()
+        .sanitized(slide_count)
 }

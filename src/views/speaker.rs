@@ -3,18 +3,21 @@
 //! the talk's planned duration. It drives the audience window and follows it, both ways.
 
 use crate::browser;
+use crate::browser::page;
 use crate::core::nav::{self, Command, DeckShape};
 use crate::core::sync::Screen;
 use crate::core::timer::{describe_pace, format_duration, pace_seconds, Timer};
 use crate::views::app::LiveRegion;
 use crate::views::copy::{notes_copy, slide_copy};
 use crate::views::help::Help;
+use crate::views::ink::{InkLayer, PenTools};
 use crate::views::overview::Overview;
 use crate::views::search_box::SearchBox;
-use crate::views::session::Session;
+use crate::views::session::{Mode, Session};
 use crate::views::text_size::TextSize;
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 const TIMER_KEY: &str = "cppg-deck:timer";
 const NOTES_SIZE_KEY: &str = "cppg-deck:notes-size";
@@ -91,16 +94,28 @@ pub fn SpeakerView(s: Session) -> impl IntoView {
                 })}
                 <span class="speaker-clock" aria-label="Clock">{clock}</span>
                 {move || screen_note().map(|note| view! { <strong class="speaker-screen">{note}</strong> })}
+                {move || s.zoom.get().map(|_| view! { <strong class="speaker-zoom">"A picture fills the screen (Esc)"</strong> })}
             </header>
             <main class="speaker-main" inert=move || s.overview.get() || s.help.get() || s.search.get()>
                 <section class="speaker-current" aria-labelledby="speaker-current-title">
                     <h2 id="speaker-current-title" class="speaker-label">
                         "Now: " {move || deck.slides.get(pos.get().slide).map(|s| s.title.clone())}
                     </h2>
-                    {move || {
-                        let p = pos.get();
-                        slide_copy(p.slide, p.step)
-                    }}
+                    // Point and draw here: the room sees it. A click on a picture enlarges it there.
+                    <div class="drawable" on:click=move |e: leptos::ev::MouseEvent| {
+                        let Some(container) = e.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+                        if s.mode.get_untracked() == Mode::Off {
+                            if let Some(index) = page::picture_at(&container, f64::from(e.client_x()), f64::from(e.client_y())) {
+                                s.toggle_zoom(index);
+                            }
+                        }
+                    }>
+                        {move || {
+                            let p = pos.get();
+                            slide_copy(p.slide, p.step)
+                        }}
+                        <InkLayer s=s slide=slide />
+                    </div>
                 </section>
                 <section class="speaker-next" aria-labelledby="speaker-next-title">
                     <h2 id="speaker-next-title" class="speaker-label">
@@ -135,6 +150,11 @@ pub fn SpeakerView(s: Session) -> impl IntoView {
                     <button class="next" on:click=move |_| s.go(Command::Next)>"Next ›"</button>
                     <button class="open-overview" on:click=move |_| s.set_overview(true)>"Overview"</button>
                     <button class="blackout" on:click=move |_| s.toggle_screen(Screen::Black)>"Black screen"</button>
+                    <button class="pointer-toggle" aria-pressed=move || matches!(s.mode.get(), Mode::Pointer { .. }).to_string()
+                        on:click=move |_| s.toggle_pointer()>"Pointer"</button>
+                    <button class="pen-toggle" aria-pressed=move || matches!(s.mode.get(), Mode::Pen(_)).to_string()
+                        on:click=move |_| s.toggle_pen()>"Pen"</button>
+                    <PenTools s=s />
                     <button class="open-help" on:click=move |_| s.help.set(true)>"Shortcuts"</button>
                 </nav>
             </main>
