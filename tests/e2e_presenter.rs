@@ -337,10 +337,8 @@ async fn every_shortcut_in_the_help_does_what_it_says() {
         let windows_before = b.client.windows().await.unwrap().len();
         if matches!(binding.action, Action::Undo | Action::ClearInk) {
             // A stroke on this slide to take back, kept by the tab as a drawn one is.
-            let ink = format!(
-                "{{\"{}\":[{{\"tool\":\"Red\",\"width\":5,\"points\":[[100,100],[300,200]]}}]}}",
-                s - 1
-            );
+            let stroke = r#"{"tool":"Red","width":5,"points":[[100,100],[300,200]]}"#;
+            let ink = format!("[{}[{stroke}]]", "[],".repeat(s - 1));
             b.eval::<serde_json::Value>(&format!(
                 "sessionStorage.setItem('cppg-deck:ink', {ink:?}); return null"
             ))

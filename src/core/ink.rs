@@ -2,7 +2,6 @@
 //! size agree, and each slide's strokes with undo and clear. Pure.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Slide coordinates: `0..=WIDTH` across, `0..=HEIGHT` down (16:9), whatever the window's size.
 pub const WIDTH: u16 = 1600;
@@ -115,39 +114,43 @@ impl Change {
     }
 }
 
-/// Every slide's finished strokes.
+/// Every slide's finished strokes, by slide.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Ink(BTreeMap<usize, Vec<Stroke>>);
+pub struct Ink(Vec<Vec<Stroke>>);
 
 impl Ink {
     pub fn strokes(&self, slide: usize) -> &[Stroke] {
-        self.0.get(&slide).map_or(&[], Vec::as_slice)
+        self.0.get(slide).map_or(&[], Vec::as_slice)
     }
 
-    /// Applies a change to `slide`; `false` when it changes nothing (or is refused).
+    /// Applies a change to `slide` (which the caller has checked is the deck's); `false` when it
+    /// changes nothing (or is refused).
     pub fn apply(&mut self, slide: usize, change: &Change) -> bool {
         match change {
             Change::Live(_) => false,
             Change::Add(stroke) => {
-                let strokes = self.0.entry(slide).or_default();
+                if self.0.len() <= slide {
+                    self.0.resize_with(slide + 1, Vec::new);
+                }
+                let strokes = &mut self.0[slide];
                 let fits = stroke.is_valid() && strokes.len() < MAX_STROKES;
                 if fits {
                     strokes.push(stroke.clone());
                 }
                 fits
             }
-            Change::Undo => self.0.get_mut(&slide).and_then(Vec::pop).is_some(),
-            Change::Clear => self.0.remove(&slide).is_some_and(|s| !s.is_empty()),
+            Change::Undo => self.0.get_mut(slide).and_then(Vec::pop).is_some(),
+            Change::Clear => self.0.get_mut(slide).is_some_and(|s| !std::mem::take(s).is_empty()),
         }
     }
 
     /// Ink read back from storage, keeping only what this deck could have drawn.
     pub fn sanitized(mut self, slide_count: usize) -> Ink {
-        self.0.retain(|slide, strokes| {
+        self.0.truncate(slide_count);
+        for strokes in &mut self.0 {
             strokes.retain(Stroke::is_valid);
             strokes.truncate(MAX_STROKES);
-            *slide < slide_count && !strokes.is_empty()
-        });
+        }
         self
     }
 }
@@ -190,9 +193,15 @@ mod tests {
         for stroke in [far, wide, empty, long] {
             assert!(!ink.apply(0, &Change::Add(stroke.clone())), "{stroke:?}");
         }
+        let dot = Stroke { tool: Tool::Red, width: 5, points: vec![[1, 1]] };
         let mut stored = Ink::default();
-        stored.0.insert(0, vec![Stroke { tool: Tool::Red, width: 5, points: vec![[1, 1]] }]);
-        stored.0.insert(99, vec![Stroke { tool: Tool::Red, width: 5, points: vec![[1, 1]] }]);
-        assert_eq!(stored.sanitized(18).0.len(), 1, "no ink for slides the deck does not have");
+        assert!(stored.apply(0, &Change::Add(dot.clone())) && stored.apply(99, &Change::Add(dot)));
+        stored.0[0].push(Stroke { tool: Tool::Red, width: 0, points: vec![[1, 1]] });
+        let kept = stored.sanitized(18);
+        assert_eq!(
+            (kept.0.len(), kept.strokes(0).len()),
+            (18, 1),
+            "only valid ink, only for the deck's slides"
+        );
     }
 }

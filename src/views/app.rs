@@ -17,7 +17,6 @@ use crate::views::search_box::SearchBox;
 use crate::views::session::{Mode, Session};
 use crate::views::speaker::SpeakerView;
 use leptos::ev;
-use leptos::portal::Portal;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::TouchEvent;
@@ -114,10 +113,7 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
         move || s.overview.get() || s.help.get() || s.search.get() || s.screen.get() != Screen::Slide;
     Effect::new(move || page::set_covered(covered()));
     let kiosk_state = move || kiosk_paused.map(|p| if p.get() { "paused" } else { "running" });
-    // The pointer and the pen draw over the page's stage; a click on a picture enlarges it.
-    let ink = page::stage().map(|stage| {
-        view! { <Portal mount=stage><InkLayer s=s slide=Signal::derive(move || pos.get().slide) /></Portal> }
-    });
+    // A click on a picture enlarges it.
     Effect::new(move || page::set_zoom(pos.get().slide, s.zoom.get()));
     let on_click = window_event_listener(ev::click, move |event| {
         let Some(target) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
@@ -188,7 +184,8 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
             {move || s.typed.get().map(|n| view! {
                 <div class="jump-hint" aria-hidden="true">"Go to slide " {n} " ⏎"</div>
             })}
-            {ink}
+            // Over the page's stage, in a box of the stage's own size (see deck.css).
+            <div class="ink-frame"><InkLayer s=s slide=Signal::derive(move || pos.get().slide) /></div>
             <PenTools s=s />
             <Notice s=s />
             <Cover s=s />
