@@ -99,6 +99,7 @@ async fn main() {
     let latency_fast = key_latency(&b, 1.0).await;
     let latency_slow = key_latency(&b, 4.0).await;
     let memory = memory_growth(&b).await;
+    let ink = ink(&b).await;
     let lighthouse = if std::env::var_os("BENCH_NO_LIGHTHOUSE").is_some() {
         json!({ "error": "skipped (BENCH_NO_LIGHTHOUSE)" })
     } else {
@@ -116,6 +117,7 @@ async fn main() {
         "key_to_frame_unthrottled": latency_fast,
         "key_to_frame_4x_cpu": latency_slow,
         "memory": memory,
+        "pointer_and_pen": ink,
         "lighthouse_mobile": lighthouse,
     });
     print_report(&report);
@@ -340,6 +342,101 @@ async fn memory_growth(b: &Browser) -> Value {
     })
 }
 
+/// Moves the pointer `n` times over the speaker view's slide, one move a frame, and returns when
+/// each was made (epoch ms) by the `cx` the other window will draw it at.
+const POINTER_LOOP: &str = r#"
+const [n, done] = arguments;
+const layer = document.querySelector('.speaker-current .ink'), sent = {};
+let i = 0;
+const step = () => {
+  if (i === n) return done(sent);
+  const r = layer.getBoundingClientRect(), fx = (i + 1) / (n + 2);
+  sent[String(Math.trunc(fx * 1600))] = performance.timeOrigin + performance.now();
+  layer.dispatchEvent(new PointerEvent('pointermove', { clientX: r.x + fx * r.width, clientY: r.y + r.height / 2, bubbles: true }));
+  i++;
+  requestAnimationFrame(step);
+};
+requestAnimationFrame(step);
+"#;
+
+/// `strokes` strokes of six points each, cleared every 100 (a slide's most), then `moves` pointer
+/// moves, on the audience's stage.
+const INK_LOOP: &str = r#"
+const [strokes, moves, done] = arguments;
+const layer = document.querySelector('.ink-frame .ink');
+const key = k => dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+const at = (type, fx, fy) => {
+  const r = layer.getBoundingClientRect();
+  layer.dispatchEvent(new PointerEvent(type, { clientX: r.x + fx * r.width, clientY: r.y + fy * r.height, bubbles: true, pressure: 0.5, pointerId: 1 }));
+};
+key('d');
+for (let s = 0; s < strokes; s++) {
+  const y = (s % 100) / 100;
+  at('pointerdown', 0.1, y);
+  for (let k = 1; k <= 5; k++) at('pointermove', 0.1 + k * 0.1, y);
+  at('pointerup', 0.6, y);
+  if (s % 100 === 99) key('c');
+}
+key('d');
+document.querySelector('.controls .pointer-toggle').click();
+for (let m = 0; m < moves; m++) at('pointermove', (m % 997) / 997, (m % 491) / 491);
+key('Escape');
+setTimeout(() => done(document.querySelectorAll('.ink path').length), 0);
+"#;
+
+/// The pointer mirrored from the speaker view to the audience (when the audience's page has
+/// drawn it: a mutation, in the same browser), and what drawing and pointing leave in memory.
+async fn ink(b: &Browser) -> Value {
+    throttle(b, false, 1.0).await;
+    b.open("#/2").await;
+    let audience = b.client.window().await.unwrap();
+    let speaker = b.client.new_window(false).await.unwrap().handle;
+    b.client.switch_to_window(speaker.clone()).await.unwrap();
+    b.open("?view=speaker#/2").await;
+    b.client.switch_to_window(audience.clone()).await.unwrap();
+    b.eval::<Value>(
+        "window.__seen = {}; const svg = document.querySelector('.ink-frame svg'); \
+         new MutationObserver(() => { const c = svg.querySelector('.laser'); if (c) { const x = c.getAttribute('cx'); if (!(x in window.__seen)) window.__seen[x] = performance.timeOrigin + performance.now(); } }) \
+           .observe(svg, { subtree: true, childList: true, attributes: true }); return null",
+    )
+    .await;
+    b.client.switch_to_window(speaker.clone()).await.unwrap();
+    b.eval::<Value>("document.querySelector('.speaker-controls .pointer-toggle').click(); return null").await;
+    let sent = b.client.execute_async(POINTER_LOOP, vec![json!(200)]).await.unwrap();
+    b.client.switch_to_window(audience.clone()).await.unwrap();
+    let seen: Value = b.eval("return window.__seen").await;
+    let mut delays: Vec<f64> = sent
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter_map(|(x, t)| Some(seen.get(x)?.as_f64()? - t.as_f64()?))
+        .collect();
+    delays.sort_by(f64::total_cmp);
+    let pick = |q: f64| delays.get(((delays.len() as f64 - 1.0) * q).round() as usize).copied();
+    b.client.switch_to_window(speaker).await.unwrap();
+    b.client.close_window().await.unwrap();
+    b.client.switch_to_window(audience).await.unwrap();
+
+    let measure = || async {
+        b.cdp("HeapProfiler.collectGarbage", json!({})).await;
+        let heap = b.cdp("Runtime.getHeapUsage", json!({})).await;
+        let wasm: f64 = b.eval("return window.__bench.wasm.memory.buffer.byteLength").await;
+        (heap["usedSize"].as_f64().unwrap_or(f64::NAN), wasm)
+    };
+    b.open("#/2").await;
+    // Once first: what is allocated once is not growth.
+    b.client.execute_async(INK_LOOP, vec![json!(100), json!(1000)]).await.unwrap();
+    let (heap0, wasm0) = measure().await;
+    let left = b.client.execute_async(INK_LOOP, vec![json!(1000), json!(10_000)]).await.unwrap();
+    let (heap1, wasm1) = measure().await;
+    json!({
+        "pointer_moves_mirrored": delays.len(),
+        "pointer_mirror_median_ms": pick(0.5), "pointer_mirror_p95_ms": pick(0.95),
+        "strokes": 1000, "pointer_moves": 10_000, "strokes_left": left,
+        "js_heap_growth": heap1 - heap0, "wasm_memory_growth": wasm1 - wasm0,
+    })
+}
+
 fn lighthouse(base: &str) -> Value {
     let out = std::env::temp_dir().join("cppg-deck-lighthouse.json");
     let status = std::process::Command::new("lighthouse")
@@ -461,5 +558,17 @@ fn print_report(r: &Value) {
     println!("\nMemory over {CHANGES} slide changes");
     println!("  JS heap growth      {:>10} B", m["js_heap_growth"]);
     println!("  wasm memory growth  {:>10} B", m["wasm_memory_growth"]);
+    let i = &r["pointer_and_pen"];
+    println!("\nPointer and pen");
+    println!(
+        "  pointer mirrored to the audience: median {} ms, p95 {} ms ({} moves)",
+        ms1(&i["pointer_mirror_median_ms"]),
+        ms1(&i["pointer_mirror_p95_ms"]),
+        i["pointer_moves_mirrored"]
+    );
+    println!(
+        "  after {} strokes and {} moves, cleared: JS heap {} B, wasm memory {} B",
+        i["strokes"], i["pointer_moves"], i["js_heap_growth"], i["wasm_memory_growth"]
+    );
     println!("\nLighthouse (mobile): {}", r["lighthouse_mobile"]);
 }

@@ -9,11 +9,12 @@ mod support;
 use std::path::Path;
 
 /// wasm + JS + HTML (the CSS is inside the HTML), brotli. BENCHMARKS.md: measured 184,682 on
-/// 2026-12-01, once the talk was in the page only (the wasm carries none of it since).
-const ENGINE_BROTLI_BUDGET: u64 = 185_500;
+/// 2026-12-01 once the talk was in the page only (the wasm carries none of it since), then 206,465
+/// with the pointer, the pen and enlarged pictures (a decision recorded there).
+const ENGINE_BROTLI_BUDGET: u64 = 207_500;
 /// index.html (with the whole talk as text) and slide 1's pictures, brotli: what the first slide
-/// needs. Measured 11,111 with the phone layout and the one-file note in the page.
-const FIRST_SLIDE_BROTLI_BUDGET: u64 = 11_400;
+/// needs. Measured 11,527 with the phone layout, the one-file note and the ink's styles.
+const FIRST_SLIDE_BROTLI_BUDGET: u64 = 11_800;
 
 fn brotli_size(dist: &Path, name: &str) -> u64 {
     let br = dist.join(format!("{name}.br"));

@@ -243,12 +243,18 @@ async fn walk_the_talk(width: u32, height: u32) {
         let overflow: Vec<String> = b
             .eval(
                 "const s = document.querySelector('section.current'); const box = s.getBoundingClientRect();
+                 // A phone held upright reflows the slide to its width: it may scroll down, never across,
+                 // and its text is at least 16 px.
+                 const reflowed = matchMedia('(max-width: 600px) and (orientation: portrait)').matches;
                  const out = [];
-                 if (s.scrollHeight > s.clientHeight + 1 || s.scrollWidth > s.clientWidth + 1) out.push('the slide scrolls');
+                 if ((!reflowed && s.scrollHeight > s.clientHeight + 1) || s.scrollWidth > s.clientWidth + 1) out.push('the slide scrolls');
                  for (const e of s.querySelectorAll('h1,h2,h3,p,li,figure,img')) {
                    const r = e.getBoundingClientRect();
-                   if (r.width && (r.bottom > box.bottom + 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.left < box.left - 1))
+                   const below = !reflowed && (r.bottom > box.bottom + 1 || r.top < box.top - 1);
+                   if (r.width && (below || r.right > box.right + 1 || r.left < box.left - 1))
                      out.push(e.tagName + ': ' + (e.textContent || e.getAttribute('alt') || '').slice(0, 40));
+                   if (reflowed && r.width && /^(P|LI)$/.test(e.tagName) && parseFloat(getComputedStyle(e).fontSize) < 15.9)
+                     out.push(e.tagName + ' text under 16 px: ' + getComputedStyle(e).fontSize);
                  }
                  return out;",
             )
