@@ -23,7 +23,11 @@ fn main() {
     match talk_compiler::compile(&source, &exists) {
         Ok(deck) => {
             let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-            std::fs::write(out.join("talk.html"), talk_compiler::html::reading_page(&deck))
+            let size_of = |src: &str| {
+                let svg = std::fs::read_to_string(public.join(src)).ok()?;
+                talk_compiler::html::svg_size(&svg)
+            };
+            std::fs::write(out.join("talk.html"), talk_compiler::html::reading_page(&deck, &size_of))
                 .expect("write talk.html");
         }
         Err(errors) => fail(&errors.iter().map(|e| format!("{shown}:{e}")).collect::<Vec<_>>()),

@@ -36,7 +36,7 @@ fn the_fixture_exercises_every_layout() {
     assert_eq!(deck.slides[5].steps, 3, "`fragments: true` makes each item a step");
     assert!(matches!(&deck.slides[0].body[2], Block::Figure { caption, .. } if caption == "A caption"));
     assert!(!deck.slides[0].notes.is_empty());
-    let html = talk_compiler::html::reading_page(&deck);
+    let html = talk_compiler::html::reading_page(&deck, &|_| None);
     assert_eq!(html.matches("<section ").count(), 7, "a section a slide");
     assert_eq!(
         html.matches(r#"class="fragment" data-step="#).count(),
@@ -63,7 +63,7 @@ fn the_fixture_comes_out_with_smart_punctuation() {
         [Inline::Text("‘Single quotes’, a 1990s decade and ".into()), Inline::Code("it's code".into())]
     );
     assert_eq!(talk_compiler::blocks_text(&slide.notes), "The speaker’s notes say “so” too.");
-    let html = talk_compiler::html::reading_page(&deck);
+    let html = talk_compiler::html::reading_page(&deck, &|_| None);
     assert!(!html.contains("Pakistan's") && html.contains("Pakistan’s"), "the page has the typographic form");
 }
 
@@ -142,9 +142,8 @@ fn text_is_kept_as_text() {
     let Block::Heading { content, .. } = &deck.slides[0].body[0] else { panic!() };
     assert_eq!(content, &[Inline::Text("Tom & \"Jerry\" <b>".into())]);
     // …and stays text in the page.
-    assert!(
-        talk_compiler::html::reading_page(&deck).contains("<h2>Tom &amp; &quot;Jerry&quot; &lt;b&gt;</h2>")
-    );
+    assert!(talk_compiler::html::reading_page(&deck, &|_| None)
+        .contains("<h2>Tom &amp; &quot;Jerry&quot; &lt;b&gt;</h2>"));
 }
 
 /// The real build, not just the function: `cargo check` on a broken talk fails with file:line.

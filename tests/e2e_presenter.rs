@@ -778,5 +778,11 @@ async fn the_pointer_the_pen_and_a_zoomed_picture_show_in_every_window() {
     p.b.wait_until("the picture back in place", "return !document.querySelector('img.zoomed')").await;
     p.to_speaker().await;
     p.b.wait_until("the speaker view to follow", "return !document.querySelector('.speaker-zoom')").await;
+    // Print and the reading view leave the drawing out, unless `?print&ink` asks for it.
+    for (page, strokes) in [("?print&ink", 1), ("?print", 0), ("?view=read#/1", 0)] {
+        p.b.open(page).await;
+        let seen: usize = p.b.eval("return document.querySelectorAll('.ink path').length").await;
+        assert_eq!(seen, strokes, "{page}");
+    }
     p.finish().await;
 }

@@ -10,7 +10,14 @@ use crate::{Block, Deck, Inline, Item, Layout, Slide};
 /// The whole talk as one article: a bar with the title, the contents by part, and every slide
 /// (fragments shown) with its notes as the transcript. Each slide's anchor is its deck address
 /// (`id="/5"` for `#/5`), so contents links and shared links work without script.
-pub fn reading_page(deck: &Deck) -> String {
+///
+/// Every picture gets its width and height (`size_of(src)`, see [`svg_size`]), so that its box is
+/// kept before it loads and nothing moves when it arrives.
+pub fn reading_page(deck: &Deck, size_of: &dyn Fn(&str) -> Option<(u32, u32)>) -> String {
+    with_picture_sizes(&page(deck), size_of)
+}
+
+fn page(deck: &Deck) -> String {
     // The bar offers the talk as one file (talk.html, next to the page: see .ci/finish-page), for
     // reading offline or presenting from a stick. The planned length rides on the article.
     let mut out = format!(
@@ -225,6 +232,43 @@ fn image(src: &str, alt: &str, out: &mut String) {
     ));
 }
 
+/// `<img src="…"` → `<img width="W" height="H" src="…"` wherever the size is known.
+fn with_picture_sizes(html: &str, size_of: &dyn Fn(&str) -> Option<(u32, u32)>) -> String {
+    const TAG: &str = r#"<img src=""#;
+    let mut out = String::with_capacity(html.len() + 512);
+    let mut rest = html;
+    while let Some(at) = rest.find(TAG) {
+        let src_start = at + TAG.len();
+        let src_len = rest[src_start..].find('"').unwrap_or(0);
+        out.push_str(&rest[..at]);
+        out.push_str("<img ");
+        if let Some((w, h)) = size_of(&rest[src_start..src_start + src_len]) {
+            out.push_str(&format!(r#"width="{w}" height="{h}" "#));
+        }
+        out.push_str(r#"src=""#);
+        rest = &rest[src_start..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The size an SVG declares: its `viewBox`'s width and height, else its `width` and `height`.
+pub fn svg_size(svg: &str) -> Option<(u32, u32)> {
+    let tag = &svg[svg.find("<svg")?..];
+    let tag = &tag[..tag.find('>')?];
+    let attr = |name: &str| {
+        let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        Some(&tag[at..at + tag[at..].find('"')?])
+    };
+    let number =
+        |v: &str| v.trim_end_matches("px").parse::<f64>().ok().filter(|n| *n > 0.0).map(|n| n.round() as u32);
+    let from_box = attr("viewBox").and_then(|b| {
+        let parts: Vec<&str> = b.split([' ', ',']).filter(|p| !p.is_empty()).collect();
+        Some((number(parts.get(2)?)?, number(parts.get(3)?)?))
+    });
+    from_box.or_else(|| Some((number(attr("width")?)?, number(attr("height")?)?)))
+}
+
 /// Text and attribute values: the talk is ours, but `<`, `&` and quotes still must not become markup.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -243,6 +287,25 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pictures_get_the_size_their_svg_declares() {
+        assert_eq!(
+            svg_size(r#"<?xml?><svg xmlns="x" viewBox="0 0 480 320"><rect/></svg>"#),
+            Some((480, 320))
+        );
+        assert_eq!(svg_size(r#"<svg width="40px" height="30">"#), Some((40, 30)));
+        assert_eq!(svg_size("<svg viewBox='0 0 1 1'>"), None, "single quotes are not ours");
+        assert_eq!(svg_size("<p>"), None);
+        let sized =
+            with_picture_sizes(r#"<p><img src="a.svg" alt="A"><img src="b.svg" alt="B"></p>"#, &|src| {
+                (src == "a.svg").then_some((480, 320))
+            });
+        assert_eq!(
+            sized,
+            r#"<p><img width="480" height="320" src="a.svg" alt="A"><img src="b.svg" alt="B"></p>"#
+        );
+    }
 
     #[test]
     fn markup_in_the_talk_stays_text() {

@@ -200,7 +200,11 @@ fn static_talk(talk: &Path) -> String {
     if deck.slides.is_empty() {
         fail(format!("{}: the talk has no slides", talk.display()))
     }
-    talk_compiler::html::reading_page(&deck)
+    let size_of = |src: &str| {
+        let svg = std::fs::read_to_string(Path::new("public").join(src)).ok()?;
+        talk_compiler::html::svg_size(&svg)
+    };
+    talk_compiler::html::reading_page(&deck, &size_of)
 }
 
 /// The stylesheet link → `<style>…</style>`; the file is no longer shipped.
