@@ -326,7 +326,7 @@ async fn ten_thousand_random_keys_clicks_and_swipes_break_nothing() {
     println!("random input seed {seed} (STORM_SEED replays it)");
     b.client
         .update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
-            Some(std::time::Duration::from_secs(120)),
+            Some(std::time::Duration::from_secs(240)),
             None,
             None,
         ))

@@ -707,21 +707,21 @@ async fn the_pointer_the_pen_and_a_zoomed_picture_show_in_every_window() {
     p.to_audience().await;
     p.b.wait_until(
         "the speaker's pointer on the room's stage",
-        "const c = document.querySelector('#talk .ink .laser'); return !!c && Math.abs(c.cx.baseVal.value - 400) < 16 && Math.abs(c.cy.baseVal.value - 450) < 16",
+        "const c = document.querySelector('.ink-frame .ink .laser'); return !!c && Math.abs(c.cx.baseVal.value - 400) < 16 && Math.abs(c.cy.baseVal.value - 450) < 16",
     )
     .await;
     p.to_speaker().await;
     p.b.press(Key::Escape).await;
     p.to_audience().await;
-    p.b.wait_until("the pointer to go", "return !document.querySelector('#talk .ink .laser')").await;
+    p.b.wait_until("the pointer to go", "return !document.querySelector('.ink-frame .ink .laser')").await;
 
     // Drawing on the room's stage with the pen: the stroke shows in the speaker view; Ctrl+Z takes
     // it back there too; drawn again, it survives a reload of the speaker view.
     p.b.type_char('d', false).await;
     let stroke = [
-        point_in(&p.b, "#talk .ink", 0.1, 0.1).await,
-        point_in(&p.b, "#talk .ink", 0.3, 0.2).await,
-        point_in(&p.b, "#talk .ink", 0.5, 0.4).await,
+        point_in(&p.b, ".ink-frame .ink", 0.1, 0.1).await,
+        point_in(&p.b, ".ink-frame .ink", 0.3, 0.2).await,
+        point_in(&p.b, ".ink-frame .ink", 0.5, 0.4).await,
     ];
     mouse(&p.b, &stroke, true).await;
     let one = "return document.querySelectorAll('.ink path').length === 1";
