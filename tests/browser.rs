@@ -7,7 +7,7 @@ use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
 use std::sync::LazyLock;
-use talk_compiler::{Block, Inline, Item};
+use talk_compiler::{Block, Item};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{
@@ -23,30 +23,13 @@ static TALK: LazyLock<talk_compiler::Deck> = LazyLock::new(|| {
 /// The talk as `.ci/finish-page` puts it in `index.html`.
 const PAGE_TALK: &str = include_str!(concat!(env!("OUT_DIR"), "/talk.html"));
 
-/// The words of some inlines as a page shows them (an image's alt text is not text).
-fn shown_text(inlines: &[Inline]) -> String {
-    fn walk(inlines: &[Inline], out: &mut String) {
-        for inline in inlines {
-            match inline {
-                Inline::Text(t) | Inline::Code(t) => out.push_str(t),
-                Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => walk(c, out),
-                Inline::Image { .. } => {}
-                Inline::Break => out.push(' '),
-            }
-        }
-    }
-    let mut out = String::new();
-    walk(inlines, &mut out);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// The words that fragment step `step` of `slide` reveals.
 fn fragment_text(slide: usize, step: u16) -> Option<String> {
     fn find(items: &[Item], step: u16) -> Option<&Item> {
         items.iter().find_map(|i| if i.fragment == step { Some(i) } else { find(&i.children, step) })
     }
     TALK.slides[slide].body.iter().find_map(|b| match b {
-        Block::List { items, .. } => find(items, step).map(|i| shown_text(&i.content)),
+        Block::List { items, .. } => find(items, step).map(|i| talk_compiler::plain_text(&i.content)),
         _ => None,
     })
 }
@@ -549,7 +532,7 @@ async fn the_speaker_view_shows_slide_next_and_notes() {
     let Block::Paragraph(first) = &TALK.slides[slide].notes[0] else {
         panic!("the notes start with a paragraph")
     };
-    let first = shown_text(first);
+    let first = talk_compiler::plain_text(first);
     let notes = query(".notes").text_content().unwrap();
     assert!(notes.contains(&first), "notes shown: {notes}");
     click(".notes-larger").await;

@@ -6,28 +6,11 @@
 
 use std::path::Path;
 use std::sync::LazyLock;
-use talk_compiler::{Block, Deck, Inline, Item, Layout, Slide};
+use talk_compiler::{plain_text, Block, Deck, Inline, Item, Layout, Slide};
 
 static TALK: LazyLock<Deck> = LazyLock::new(|| {
     talk_compiler::compile(include_str!("../content/talk.md"), &|_| true).expect("the talk compiles")
 });
-
-/// The words of some inlines as the slide shows them (an image's alt text is not shown).
-fn plain_text(inlines: &[Inline]) -> String {
-    fn walk(inlines: &[Inline], out: &mut String) {
-        for inline in inlines {
-            match inline {
-                Inline::Text(t) | Inline::Code(t) => out.push_str(t),
-                Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => walk(c, out),
-                Inline::Image { .. } => {}
-                Inline::Break => out.push(' '),
-            }
-        }
-    }
-    let mut out = String::new();
-    walk(inlines, &mut out);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 /// Every image a slide shows, figures and inline images alike, in order: `(src, alt)`.
 fn images(body: &[Block]) -> Vec<(&str, &str)> {

@@ -132,7 +132,8 @@ pub enum Inline {
     Break,
 }
 
-/// The plain text of some inlines (image alt text included), whitespace folded.
+/// The words of some inlines as the page shows them (an image's alt text left out), whitespace
+/// folded.
 pub fn plain_text(inlines: &[Inline]) -> String {
     fn walk(inlines: &[Inline], out: &mut String) {
         for inline in inlines {
