@@ -191,8 +191,13 @@ pub fn show(from: Option<Position>, to: Position) {
                 let shown = i < to.slide || (i == to.slide && *step <= to.step);
                 let _ = fragment.class_list().toggle_with_force("shown", shown);
             }
-            // The current slide's pictures take the focus on the stage, for Enter to enlarge.
+            // The current slide's pictures take the focus on the stage, for Enter to enlarge. On
+            // the stage, the slides around the place load theirs now: a slide that scrolls (a
+            // phone held upright) would otherwise keep its lower pictures waiting.
             for picture in &section.pictures {
+                if presenting && i.abs_diff(to.slide) <= 1 {
+                    let _ = picture.remove_attribute("loading");
+                }
                 if presenting && i == to.slide {
                     let _ = picture.set_attribute("tabindex", "0");
                 } else {
