@@ -103,16 +103,14 @@ async fn the_one_file_presents_syncs_searches_and_prints_from_the_disk() {
         .eval("return document.documentElement.classList.contains('reading') && document.getElementById('/5').checkVisibility()")
         .await;
     assert!(reading, "the reading view from the file");
-    open_file(&b, "talk.html?print").await;
-    b.wait_until(
-        "every print page with its pictures",
-        &format!(
-            "const p = document.querySelectorAll('.print .print-page'); return p.length === {} && [...document.querySelectorAll('.print img')].every(i => i.complete && i.naturalWidth > 0)",
-            TALK.slides.len()
-        ),
-    )
-    .await;
     no_violations(&b).await;
+    // Printed to PDF: a page a slide, each with its title.
+    let pages = support::print_pages(&b, "talk.html?print").await;
+    assert_eq!(pages.len(), TALK.slides.len(), "one page a slide");
+    for (page, slide) in pages.iter().zip(&TALK.slides) {
+        let title: String = slide.title.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(page.contains(&title), "the page of {title:?}: {page}");
+    }
     // No console error, and no request but for the file itself and its data.
     b.finish().await;
 }

@@ -806,3 +806,53 @@ impl Browser {
 fn hyper_util_connector() -> hyper_util::client::legacy::connect::HttpConnector {
     hyper_util::client::legacy::connect::HttpConnector::new()
 }
+
+/// Prints `?query` to PDF through WebDriver at the deck's page size, and returns each page's text.
+pub async fn print_pages(b: &Browser, query: &str) -> Vec<String> {
+    use fantoccini::wd::{PrintConfiguration, PrintMargins, PrintOrientation, PrintSize};
+    b.open(query).await;
+    b.wait_until(
+        "every printed slide's images",
+        "return [...document.querySelectorAll('.print img')].every(i => i.complete && i.naturalWidth > 0)",
+    )
+    .await;
+    let config = PrintConfiguration::builder()
+        .size(PrintSize { width: 33.867, height: 19.05 })
+        // Width and height already make it landscape (WebDriver would swap them for Landscape;
+        // Chromium follows the page's @page size either way, Firefox does not).
+        .orientation(PrintOrientation::Portrait)
+        .margins(PrintMargins { top: 0.0, bottom: 0.0, left: 0.0, right: 0.0 })
+        .background(true)
+        .shrink_to_fit(false)
+        .build()
+        .unwrap();
+    let pdf = b.client.print(config).await.expect("print to PDF");
+    let dir = std::env::temp_dir().join(format!("cppg-deck-print-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join(format!("{}.pdf", query.replace(['?', '&', '#', '/'], "_")));
+    std::fs::write(&file, &pdf).unwrap();
+    if let Some(shots) = std::env::var_os("SCREENSHOTS") {
+        std::fs::create_dir_all(&shots).unwrap();
+        std::fs::copy(&file, std::path::Path::new(&shots).join(file.file_name().unwrap())).unwrap();
+    }
+    let out = std::process::Command::new("pdftotext")
+        .arg(&file)
+        .arg("-")
+        .output()
+        .expect("pdftotext (Debian poppler-utils; .ci/deck installs it)");
+    assert!(out.status.success(), "pdftotext failed");
+    // Firefox's PDFs keep typographic ligatures ("ﬁ"): read them as letters.
+    let text = String::from_utf8_lossy(&out.stdout)
+        .replace('\u{fb00}', "ff")
+        .replace('\u{fb01}', "fi")
+        .replace('\u{fb02}', "fl")
+        .replace('\u{fb03}', "ffi")
+        .replace('\u{fb04}', "ffl");
+    // pdftotext ends every page with a form feed.
+    let mut pages: Vec<String> =
+        text.split('\u{c}').map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+    if pages.last().is_some_and(|p| p.is_empty()) {
+        pages.pop();
+    }
+    pages
+}
