@@ -237,25 +237,11 @@ pub fn picture_at(container: &Element, x: f64, y: f64) -> Option<u8> {
     u8::try_from(index).ok()
 }
 
-/// The page's stage (its `<main>`), where the pointer and the ink are drawn over the slide.
-pub fn stage() -> Option<Element> {
-    with_page(|page| page.main.clone())
-}
-
 /// Takes the talk out of reach (`inert`) while something covers it: a dialog, the overview.
 pub fn set_covered(covered: bool) {
     with_page(|page| {
         if let Some(main) = &page.main {
             let _ = main.toggle_attribute_with_force("inert", covered);
-        }
-    });
-}
-
-/// Sets a class on the talk's container (`#talk`), e.g. `cursor-hidden`.
-pub fn set_talk_class(name: &str, on: bool) {
-    with_page(|page| {
-        if let Some(talk) = &page.talk {
-            let _ = talk.class_list().toggle_with_force(name, on);
         }
     });
 }

@@ -114,8 +114,12 @@ impl Session {
             Change::Live(stroke) => self.live.set(Some((slide, stroke.clone()))),
             _ => {
                 self.live.set(None);
+                // Only a change that took wakes the layers and is stored.
                 let mut changed = false;
-                self.ink.update(|ink| changed = ink.apply(slide, change));
+                self.ink.maybe_update(|ink| {
+                    changed = ink.apply(slide, change);
+                    changed
+                });
                 if changed {
                     if let Ok(text) = serde_json::to_string(&self.ink.get_untracked()) {
                         browser::store_for_tab(INK_KEY, &text);
