@@ -1,4 +1,4 @@
 fn main() {
-    cppg_deck::browser::report_panics();
+    deck_web::report_panics();
     leptos::mount::mount_to_body(cppg_deck::App);
 }

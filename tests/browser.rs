@@ -385,7 +385,7 @@ fn type_into(input: &web_sys::HtmlInputElement, text: &str) {
 
 #[wasm_bindgen_test]
 async fn help_lists_every_shortcut_from_the_key_map() {
-    use cppg_deck::core::keys::BINDINGS;
+    use deck_core::keys::BINDINGS;
     let _app = mount_at("").await;
     press("?").await;
     assert!(exists(".help[role=dialog][aria-modal=true]"));
@@ -657,7 +657,7 @@ async fn the_theme_toggle_switches_and_is_remembered() {
     let paper =
         || window().get_computed_style(&root).unwrap().unwrap().get_property_value("--paper").unwrap();
     let before = paper();
-    let was_dark = cppg_deck::views::theme::is_dark();
+    let was_dark = cppg_deck::widgets::theme::is_dark();
     click(".theme-toggle").await;
     assert_eq!(root.get_attribute("data-theme").as_deref(), Some(if was_dark { "light" } else { "dark" }));
     assert_ne!(paper(), before, "the colours change");
@@ -673,7 +673,7 @@ async fn the_theme_toggle_switches_and_is_remembered() {
 
 #[wasm_bindgen_test]
 async fn a_crash_leaves_a_readable_message_with_a_reload_link() {
-    cppg_deck::browser::show_crash_notice();
+    deck_web::show_crash_notice();
     let notice = query(".crash[role=alert]");
     assert!(notice.text_content().unwrap_or_default().contains("stopped because of an error"));
     let link = query(".crash a");

@@ -2,9 +2,9 @@
 //! and no input (command sequence, hash, key) can panic it.
 #![cfg(not(target_arch = "wasm32"))]
 
-use cppg_deck::core::keys::{KeyInput, Keyboard, Outcome};
-use cppg_deck::core::nav::{apply, Command, DeckShape, Position};
-use cppg_deck::core::url::{decode, encode};
+use deck_core::keys::{KeyInput, Keyboard, Outcome};
+use deck_core::nav::{apply, Command, DeckShape, Position};
+use deck_core::url::{decode, encode};
 use proptest::prelude::*;
 
 fn deck_shape() -> impl Strategy<Value = Vec<usize>> {
@@ -88,7 +88,7 @@ proptest! {
             prop_assert!(matches!(outcome, Outcome::Typing(_)));
         }
         let outcome = kb.press(KeyInput { key: "Enter", ..KeyInput::default() });
-        prop_assert_eq!(outcome, Outcome::Act(cppg_deck::core::keys::Action::Navigate(Command::GoTo(n as usize - 1))));
+        prop_assert_eq!(outcome, Outcome::Act(deck_core::keys::Action::Navigate(Command::GoTo(n as usize - 1))));
     }
 
     #[test]

@@ -325,8 +325,8 @@ fn webdriver_key(key: &str) -> char {
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
 async fn every_shortcut_in_the_help_does_what_it_says() {
-    use cppg_deck::core::keys::{Action, BINDINGS};
-    use cppg_deck::core::nav::Command;
+    use deck_core::keys::{Action, BINDINGS};
+    use deck_core::nav::Command;
     let b = Browser::start().await;
     // A slide without fragments, with one after it: one "next" is one slide from here.
     let s =

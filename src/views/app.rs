@@ -1,21 +1,22 @@
 //! The app: one session per window, wired to the URL, the keyboard and the other windows, shown
 //! as the deck (audience) or as the speaker view (`?view=speaker`).
 
-use crate::browser;
-use crate::browser::page;
-use crate::browser::wiring;
-use crate::core::deck::Deck;
-use crate::core::nav::{self, Command, Position};
-use crate::core::sync::Screen;
-use crate::core::url::{self, View};
+use crate::session::{Mode, Session};
 use crate::views::help::Help;
 use crate::views::ink::{InkLayer, PenTools};
 use crate::views::overview::{self, Overview};
 use crate::views::print::PrintView;
 use crate::views::reading::ReadingView;
 use crate::views::search_box::SearchBox;
-use crate::views::session::{Mode, Session};
 use crate::views::speaker::SpeakerView;
+use crate::widgets::{LiveRegion, Notice, ThemeButton};
+use crate::wiring;
+use deck_core::deck::Deck;
+use deck_core::nav::{self, Command, Position};
+use deck_core::sync::Screen;
+use deck_core::url::{self, View};
+use deck_web as browser;
+use deck_web::page;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -33,7 +34,7 @@ pub fn App() -> impl IntoView {
     let deck: &'static Deck = Box::leak(Box::new(page::read_deck()));
     let start = url::decode(&browser::location_hash(), deck);
     let s = Session::new(deck, query.view, start);
-    crate::views::theme::apply_stored();
+    crate::widgets::theme::apply_stored();
     browser::register_service_worker();
     wiring::follow_url(s);
     wiring::listen_keys(s, || overview::columns(browser::viewport_width()));
@@ -212,46 +213,5 @@ pub fn Cover(s: Session) -> impl IntoView {
                 on:click=move |_| s.screen.set(Screen::Slide)
             ></div>
         }),
-    }
-}
-
-/// Light or dark, whichever is not showing; remembered for the next visit.
-#[component]
-pub fn ThemeButton() -> impl IntoView {
-    let dark = RwSignal::new(crate::views::theme::is_dark());
-    view! {
-        <button
-            class="theme-toggle"
-            aria-label="Dark theme"
-            aria-pressed=move || dark.get().to_string()
-            on:click=move |_| dark.set(crate::views::theme::toggle())
-        >
-            <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M20 14.5A8 8 0 1 1 9.5 4a6.5 6.5 0 0 0 10.5 10.5z" /></svg>
-        </button>
-    }
-}
-
-/// A short message on screen (a copied link), dismissed by a click or replaced by the next one.
-#[component]
-pub fn Notice(s: Session) -> impl IntoView {
-    move || {
-        s.notice.get().map(|text| {
-            view! {
-                <div class="notice">
-                    <span class="notice-text">{text}</span>
-                    <button class="notice-close" aria-label="Dismiss" on:click=move |_| s.notice.set(None)>"×"</button>
-                </div>
-            }
-        })
-    }
-}
-
-/// Where screen readers hear what changed: "Slide N of M: title", a revealed fragment, a copied link.
-#[component]
-pub fn LiveRegion(s: Session) -> impl IntoView {
-    view! {
-        <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
-            {move || s.announcement.get()}
-        </div>
     }
 }

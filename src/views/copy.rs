@@ -1,7 +1,7 @@
 //! Copies of the page's slides, for the overview, the speaker view and print: the talk is drawn
 //! once, by the page (see `browser::page`); these views show clones of it, never a second rendering.
 
-use crate::browser::page;
+use deck_web::page;
 use leptos::html::Div;
 use leptos::prelude::*;
 

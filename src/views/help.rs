@@ -1,9 +1,9 @@
 //! The help overlay (`?`): every shortcut, grouped, generated from the key map itself so it cannot
 //! go stale; and the switch for single-character shortcuts (WCAG 2.1.4), remembered.
 
-use crate::core::keys::{help_rows, Group, TYPED_JUMP};
-use crate::views::modal::Modal;
-use crate::views::session::Session;
+use crate::session::Session;
+use crate::widgets::modal::Modal;
+use deck_core::keys::{help_rows, Group, TYPED_JUMP};
 use leptos::prelude::*;
 
 #[component]

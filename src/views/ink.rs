@@ -2,8 +2,8 @@
 //! picture of the current slide. Either one can point and draw; every window of the talk shows it
 //! (see `Session::point` and `Session::draw`), in slide coordinates.
 
-use crate::core::ink::{self, Change, Point, Stroke, Tool};
-use crate::views::session::{Mode, Session};
+use crate::session::{Mode, Session};
+use deck_core::ink::{self, Change, Point, Stroke, Tool};
 use leptos::html::Div;
 use leptos::prelude::*;
 use web_sys::PointerEvent;

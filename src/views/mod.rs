@@ -1,16 +1,12 @@
-//! The Leptos face: the session (this window's state) and the views that show it.
+//! The Leptos views of the session: the audience's stage and its chrome (`app`), the speaker view,
+//! the reading view's buttons, print, the overview, help and search, and the pointer and pen.
 
 pub mod app;
 pub mod copy;
-pub mod focus;
 pub mod help;
 pub mod ink;
-pub mod modal;
 pub mod overview;
 pub mod print;
 pub mod reading;
 pub mod search_box;
-pub mod session;
 pub mod speaker;
-pub mod text_size;
-pub mod theme;

@@ -1,10 +1,10 @@
 //! The overview (`O` or `Esc`): every slide as a miniature (a copy of the page's slide), the current one marked. Arrow keys
 //! move the cursor (see `wiring::listen_keys`), Enter or a click goes there, `Esc` returns.
 
-use crate::core::nav::DeckShape;
+use crate::session::Session;
 use crate::views::copy::slide_copy;
-use crate::views::focus::follow_overlay;
-use crate::views::session::Session;
+use crate::widgets::focus::follow_overlay;
+use deck_core::nav::DeckShape;
 use leptos::prelude::*;
 
 /// Columns of the overview grid at a window width; `deck.css` uses the same breakpoints.
@@ -26,7 +26,7 @@ pub fn Overview(s: Session) -> impl IntoView {
         s.overview.get().then(|| {
             view! {
                 <div class="overview" role="dialog" aria-modal="true" aria-label="Overview of every slide"
-                    on:keydown=crate::views::focus::keep_tab_inside>
+                    on:keydown=crate::widgets::focus::keep_tab_inside>
                     <ol class="overview-grid">
                         {deck.slides.iter().enumerate().map(|(i, slide)| {
                             view! {

@@ -3,10 +3,10 @@
 //! under it, `?print&ink` what was drawn on it. In the other views, printing switches to this layout for the print and back after.
 //! Without the app, the page prints as the document it is (see `deck.css`).
 
-use crate::core::nav::DeckShape;
+use crate::session::Session;
 use crate::views::copy::{notes_copy, slide_copy};
 use crate::views::ink::InkLayer;
-use crate::views::session::Session;
+use deck_core::nav::DeckShape;
 use leptos::prelude::*;
 
 #[component]

@@ -3,14 +3,14 @@
 //! `compiler/src/html.rs`). The app adds its buttons, follows the scrolling and keeps the place
 //! both ways when switching with the slides. Every slide's anchor is its address (`id="/5"`).
 
-use crate::browser;
-use crate::browser::page;
-use crate::core::nav::Command;
-use crate::views::app::{LiveRegion, Notice, ThemeButton};
+use crate::session::Session;
 use crate::views::help::Help;
 use crate::views::search_box::SearchBox;
-use crate::views::session::Session;
-use crate::views::text_size::TextSize;
+use crate::widgets::text_size::TextSize;
+use crate::widgets::{LiveRegion, Notice, ThemeButton};
+use deck_core::nav::Command;
+use deck_web as browser;
+use deck_web::page;
 use leptos::ev;
 use leptos::portal::Portal;
 use leptos::prelude::*;

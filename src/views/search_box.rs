@@ -2,9 +2,9 @@
 //! or its notes, shown in context; choosing a result goes there. Keyboard first: type, then Enter
 //! for the first result, or Tab/arrows through the results.
 
-use crate::core::search::{search, Place};
-use crate::views::modal::Modal;
-use crate::views::session::Session;
+use crate::session::Session;
+use crate::widgets::modal::Modal;
+use deck_core::search::{search, Place};
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -97,15 +97,15 @@ pub fn SearchBox(s: Session) -> impl IntoView {
 }
 
 fn focus_result(n: usize) {
-    crate::browser::focus_id(&format!("search-result-{n}"));
+    deck_web::focus_id(&format!("search-result-{n}"));
 }
 
 /// Moves focus up or down the results; above the first, back to the input.
 fn move_focus(step: i32) {
-    let current = crate::browser::active_id();
+    let current = deck_web::active_id();
     let Some(n) = current.strip_prefix("search-result-").and_then(|n| n.parse::<i32>().ok()) else { return };
     match n + step {
-        -1 => crate::browser::focus_id("search-input"),
+        -1 => deck_web::focus_id("search-input"),
         next if next >= 0 => focus_result(next as usize),
         _ => {}
     }

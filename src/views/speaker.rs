@@ -2,19 +2,19 @@
 //! the notes (large, scrollable, adjustable), the elapsed timer, the clock and the pace against
 //! the talk's planned duration. It drives the audience window and follows it, both ways.
 
-use crate::browser;
-use crate::browser::page;
-use crate::core::nav::{self, Command, DeckShape};
-use crate::core::sync::Screen;
-use crate::core::timer::{describe_pace, format_duration, pace_seconds, Timer};
-use crate::views::app::LiveRegion;
+use crate::session::{Mode, Session};
 use crate::views::copy::{notes_copy, slide_copy};
 use crate::views::help::Help;
 use crate::views::ink::{InkLayer, PenTools};
 use crate::views::overview::Overview;
 use crate::views::search_box::SearchBox;
-use crate::views::session::{Mode, Session};
-use crate::views::text_size::TextSize;
+use crate::widgets::text_size::TextSize;
+use crate::widgets::LiveRegion;
+use deck_core::nav::{self, Command, DeckShape};
+use deck_core::sync::Screen;
+use deck_core::timer::{describe_pace, format_duration, pace_seconds, Timer};
+use deck_web as browser;
+use deck_web::page;
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -4,10 +4,17 @@
 
 pub mod channel;
 pub mod page;
-pub mod wiring;
 
-use crate::core::keys::KeyInput;
-use leptos::prelude::{document, window};
+/// The page's window (there is always one where the deck runs: it is not a worker).
+pub fn window() -> web_sys::Window {
+    web_sys::window().expect("a window")
+}
+
+pub fn document() -> web_sys::Document {
+    window().document().expect("a document")
+}
+
+use deck_core::keys::KeyInput;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, KeyboardEvent};
@@ -74,7 +81,7 @@ pub fn set_title(title: &str) {
 /// first logs the panic and puts a readable message with a reload link over the page.
 pub fn report_panics() {
     std::panic::set_hook(Box::new(|info| {
-        leptos::logging::error!("cppg-deck stopped: {info}");
+        web_sys::console::error_1(&format!("cppg-deck stopped: {info}").into());
         show_crash_notice();
     }));
 }

@@ -1,7 +1,7 @@
 //! Kiosk mode (`?auto=N`): advance every N seconds through slides and fragments, looping, for an
 //! exhibition screen. Any input pauses it; a minute without input resumes it. Pure schedule.
 
-use crate::core::timer::Millis;
+use crate::timer::Millis;
 
 pub const RESUME_AFTER: Millis = 60_000.0;
 

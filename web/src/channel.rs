@@ -2,7 +2,7 @@
 //! `storage` event (another window writing a localStorage key). Text in, text out; what the text
 //! means is `sync.rs`'s business.
 
-use leptos::prelude::window;
+use crate::window;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -82,5 +82,5 @@ impl Drop for Channel {
 
 /// The storage event fires only when the value changes, so each message carries a nonce line.
 fn store_message(text: &str) {
-    crate::browser::store(STORAGE_KEY, &format!("{text}\n{}", js_sys::Math::random()));
+    crate::store(STORAGE_KEY, &format!("{text}\n{}", js_sys::Math::random()));
 }

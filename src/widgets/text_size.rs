@@ -1,7 +1,7 @@
 //! A remembered text size (the speaker's notes, the reading view): a number in a range, stepped
 //! by the A−/A+ buttons and kept in localStorage; anything odd found in storage is the default.
 
-use crate::browser;
+use deck_web as browser;
 use leptos::prelude::*;
 use std::ops::RangeInclusive;
 

@@ -1,7 +1,7 @@
 //! Search over the talk: slide titles, slide text and speaker notes, as the page has them (read
 //! once at start, see `browser::page`). Pure. Matching ignores ASCII case (so byte offsets in the snippets stay exact).
 
-use crate::core::deck::Deck;
+use crate::deck::Deck;
 
 /// Where on a slide the words were found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -127,62 +127,6 @@ fn ceil_boundary(text: &str, mut at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::deck::Slide;
-    use std::sync::LazyLock;
-
-    /// The real talk, as `browser::page` reads it from the page the compiler writes.
-    static TALK: LazyLock<Deck> = LazyLock::new(|| {
-        let talk = talk_compiler::compile(include_str!("../../content/talk.md"), &|_| true).unwrap();
-        Deck {
-            title: talk.title,
-            duration_minutes: talk.duration_minutes,
-            slides: talk
-                .slides
-                .iter()
-                .map(|s| Slide {
-                    title: s.title.clone(),
-                    text: talk_compiler::blocks_text(&s.body),
-                    notes_text: talk_compiler::blocks_text(&s.notes),
-                    fragments: vec![String::new(); usize::from(s.steps)],
-                })
-                .collect(),
-        }
-    });
-
-    fn marked(hit: &Hit) -> Vec<String> {
-        hit.snippet.iter().filter(|(_, m)| *m).map(|(t, _)| t.to_lowercase()).collect()
-    }
-
-    #[test]
-    fn finds_titles_then_slide_text_then_notes() {
-        let hits = search(&TALK, "vaccines", 20);
-        assert!(!hits.is_empty());
-        assert!(hits.windows(2).all(|w| (w[0].place, w[0].slide) <= (w[1].place, w[1].slide)));
-        for hit in &hits {
-            assert!(marked(hit).iter().all(|m| m == "vaccines"), "{hit:?}");
-        }
-    }
-
-    #[test]
-    fn every_word_must_match_in_one_place() {
-        let hits = search(&TALK, "Vienna 1961", 20);
-        assert!(hits.iter().any(|h| TALK.slides[h.slide].title.contains("Vienna Convention")), "{hits:?}");
-        assert!(search(&TALK, "vienna zebra", 20).is_empty());
-    }
-
-    #[test]
-    fn notes_are_searched_and_say_so() {
-        // "practitioner's perspective" is on the last slide; "insightful" only in its notes.
-        let hits = search(&TALK, "insightful", 20);
-        assert!(hits.iter().any(|h| h.place == Place::Notes), "{hits:?}");
-    }
-
-    #[test]
-    fn a_number_finds_that_slide_first() {
-        let hits = search(&TALK, "5", 3);
-        assert_eq!(hits[0].slide, 4);
-        assert!(search(&TALK, "999", 3).iter().all(|h| h.slide != 998));
-    }
 
     #[test]
     fn snippets_keep_character_boundaries_and_mark_every_match() {
@@ -193,6 +137,6 @@ mod tests {
             snippet("Science for diplomacy; diplomacy for science", &["diplomacy".into(), "science".into()]);
         let marks: Vec<&str> = runs.iter().filter(|(_, m)| *m).map(|(t, _)| t.as_str()).collect();
         assert_eq!(marks, ["Science", "diplomacy", "diplomacy", "science"]);
-        assert!(search(&TALK, "   ", 5).is_empty());
+        assert!(search(&Deck::default(), "   ", 5).is_empty());
     }
 }

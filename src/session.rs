@@ -2,13 +2,13 @@
 //! other windows), and what is open in this window only (help, the search box, the overview cursor).
 //! Every key, button and message ends up as a call here.
 
-use crate::browser;
-use crate::core::deck::Deck;
-use crate::core::ink::{Change, Ink, Point, Stroke, Tool};
-use crate::core::keys::Action;
-use crate::core::nav::{self, Command, Position};
-use crate::core::sync::{Body, Screen, Shared};
-use crate::core::url::View;
+use deck_core::deck::Deck;
+use deck_core::ink::{Change, Ink, Point, Stroke, Tool};
+use deck_core::keys::Action;
+use deck_core::nav::{self, Command, Position};
+use deck_core::sync::{Body, Screen, Shared};
+use deck_core::url::View;
+use deck_web as browser;
 use leptos::prelude::*;
 
 pub const CHARACTER_KEYS_SETTING: &str = "cppg-deck:character-keys";
@@ -193,7 +193,7 @@ impl Session {
     /// Copies the link to the current slide and says so (or shows it, where copying is not allowed).
     pub fn copy_link(&self) {
         let pos = self.pos.get_untracked();
-        let link = browser::link_to(&crate::core::url::encode(Position::new(pos.slide, 0)));
+        let link = browser::link_to(&deck_core::url::encode(Position::new(pos.slide, 0)));
         let message = if browser::copy_to_clipboard(&link) {
             format!("Link to slide {} copied: {link}", pos.slide + 1)
         } else {

@@ -1,7 +1,7 @@
 //! The shell every dialog shares (help, search): a backdrop that closes it on a click outside, a
 //! labelled modal box, and focus moved in on opening and given back on closing.
 
-use crate::views::focus::follow_overlay;
+use crate::widgets::focus::follow_overlay;
 use leptos::prelude::*;
 
 #[component]
@@ -29,7 +29,7 @@ pub fn Modal(
                         aria-modal="true"
                         aria-labelledby=labelled_by
                         on:click=|e| e.stop_propagation()
-                        on:keydown=crate::views::focus::keep_tab_inside
+                        on:keydown=crate::widgets::focus::keep_tab_inside
                     >
                         <h2 id=title_id>{title}</h2>
                         {children()}

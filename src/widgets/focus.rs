@@ -17,7 +17,7 @@ pub fn follow_overlay(open: impl Fn() -> bool + 'static, target: impl Fn() -> St
                 before.set_value(active_element());
             }
             // After the overlay's DOM is drawn, whichever effect runs first.
-            request_animation_frame(move || crate::browser::focus_id(&id));
+            request_animation_frame(move || deck_web::focus_id(&id));
         } else if was_open == Some(true) {
             let back = before.get_value().filter(|e| e.is_connected()).or_else(|| document().body());
             if let Some(element) = back {

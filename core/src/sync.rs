@@ -2,7 +2,7 @@
 //! versioned, and checked on the way in. Anything malformed, foreign, oversized or from another
 //! version is rejected with a reason, never a panic. Pure: the channel itself is `channel.rs`.
 
-use crate::core::ink::{self, Change, Point};
+use crate::ink::{self, Change, Point};
 use serde::{Deserialize, Serialize};
 
 /// Bump when the message shape changes; older and newer peers are then ignored, not misread.
@@ -124,7 +124,7 @@ pub fn decode(text: &str, deck: &str, me: u32) -> Result<Body, Rejected> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::ink::{Stroke, Tool};
+    use crate::ink::{Stroke, Tool};
 
     const DECK: &str = "Talk#18";
 

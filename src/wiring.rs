@@ -2,15 +2,15 @@
 //! schedule and the idle pointer. Each function registers its listeners for the life of the
 //! component that calls it.
 
-use crate::browser;
-use crate::browser::channel::Channel;
-use crate::browser::page;
-use crate::core::keys::{Action, Keyboard, Outcome};
-use crate::core::kiosk::Kiosk;
-use crate::core::nav::{self, Command};
-use crate::core::sync::{self, Arrival, Body, Screen, Shared};
-use crate::core::url::{self, View};
-use crate::views::session::{Mode, Session};
+use crate::session::{Mode, Session};
+use deck_core::keys::{Action, Keyboard, Outcome};
+use deck_core::kiosk::Kiosk;
+use deck_core::nav::{self, Command};
+use deck_core::sync::{self, Arrival, Body, Screen, Shared};
+use deck_core::url::{self, View};
+use deck_web as browser;
+use deck_web::channel::Channel;
+use deck_web::page;
 use gloo_timers::callback::{Interval, Timeout};
 use leptos::ev;
 use leptos::prelude::*;

@@ -1,7 +1,7 @@
 //! The URL codec: `#/N` is slide N (1-based, as people say "slide 5"), `#/N/K` is fragment step K.
 //! Decoding accepts anything a visitor can type and always lands on a valid place.
 
-use crate::core::nav::{DeckShape, Position};
+use crate::nav::{DeckShape, Position};
 
 /// The hash for a place: `#/3` for slide 3 with no fragments shown, `#/3/2` with two.
 pub fn encode(pos: Position) -> String {
@@ -154,7 +154,7 @@ pub fn parse_query(search: &str) -> Query {
             ("print", _) => query.view = View::Print,
             ("notes", _) => query.notes = true,
             ("ink", _) => query.ink = true,
-            ("auto", seconds) => query.auto_seconds = crate::core::kiosk::parse_seconds(seconds),
+            ("auto", seconds) => query.auto_seconds = crate::kiosk::parse_seconds(seconds),
             _ => {}
         }
     }

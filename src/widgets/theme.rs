@@ -1,7 +1,7 @@
 //! Light and dark: the system's choice (`prefers-color-scheme`) unless the visitor toggles it; the
 //! toggle is remembered. The colours are CSS variables in `deck.css`, switched by `data-theme`.
 
-use crate::browser;
+use deck_web as browser;
 use leptos::prelude::{document, window};
 
 const THEME_KEY: &str = "cppg-deck:theme";

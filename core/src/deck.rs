@@ -2,7 +2,7 @@
 //! this from the page's sections at start (titles, fragment steps, the words for search and for
 //! the live region). Plain Rust, no browser types.
 
-use crate::core::nav::DeckShape;
+use crate::nav::DeckShape;
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Deck {

@@ -3,10 +3,10 @@
 //! attributes on it; it never renders the talk itself. The inline script at the end of
 //! `index.html` does what `set_face` and `show` do, once, for the first paint.
 
-use crate::core::deck::{Deck, Slide};
-use crate::core::nav::Position;
-use crate::core::url::View;
-use leptos::prelude::document;
+use crate::document;
+use deck_core::deck::{Deck, Slide};
+use deck_core::nav::Position;
+use deck_core::url::View;
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, NodeList};

@@ -1,7 +1,7 @@
 //! The key map: which key does what. Pure: the browser glue turns a `KeyboardEvent` into a
 //! [`KeyInput`] and acts on the [`Outcome`]. [`BINDINGS`] is the single source of the help overlay.
 
-use crate::core::nav::Command;
+use crate::nav::Command;
 
 /// What the deck can be asked to do from the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
