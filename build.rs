@@ -1,10 +1,11 @@
-//! Checks `content/talk.md` with the content compiler (the `talk-compiler` crate, `compiler/`), so
-//! that a mistake in it fails `cargo build` with `content/talk.md:LINE: what is wrong`, and writes
-//! the talk's HTML to `$OUT_DIR/talk.html` for the browser tests' page. The app itself holds no
-//! talk: `.ci/finish-page` writes it into `index.html`, and the app reads it from there.
-//! `DECK_CONTENT=path/to/other.md` compiles another file instead (the tests use it).
+//! Compiles `content/talk.md` with the content compiler (`talk_compiler::files`, the function the
+//! page step also uses), so that a mistake in it fails `cargo build` with
+//! `content/talk.md:LINE: what is wrong`, and writes the talk's HTML to `$OUT_DIR/talk.html` for
+//! the browser tests' page. The app itself holds no talk: the page step writes it into
+//! `index.html`, and the app reads it from there. `DECK_CONTENT=path/to/other.md` compiles
+//! another file instead (the tests use it).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn main() {
     let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
@@ -15,29 +16,17 @@ fn main() {
     println!("cargo::rerun-if-changed={}", public.join("images").display());
 
     let shown = talk.strip_prefix(&root).unwrap_or(&talk).display().to_string();
-    let source = match std::fs::read_to_string(&talk) {
-        Ok(s) => s,
-        Err(e) => fail(&[format!("{shown}: cannot read the talk: {e}")]),
-    };
-    let exists = |p: &str| Path::new(&public).join(p).is_file();
-    match talk_compiler::compile(&source, &exists) {
-        Ok(deck) => {
+    match talk_compiler::files::compile_files(&talk, &public, &shown) {
+        Ok(compiled) => {
             let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-            let size_of = |src: &str| {
-                let svg = std::fs::read_to_string(public.join(src)).ok()?;
-                talk_compiler::html::svg_size(&svg)
-            };
-            std::fs::write(out.join("talk.html"), talk_compiler::html::reading_page(&deck, &size_of))
-                .expect("write talk.html");
+            std::fs::write(out.join("talk.html"), compiled.html).expect("write talk.html");
         }
-        Err(errors) => fail(&errors.iter().map(|e| format!("{shown}:{e}")).collect::<Vec<_>>()),
+        Err(errors) => {
+            for line in &errors {
+                eprintln!("{line}");
+            }
+            eprintln!("error: the talk did not compile ({} mistake(s)); see content/FORMAT.md", errors.len());
+            std::process::exit(1);
+        }
     }
-}
-
-fn fail(lines: &[String]) -> ! {
-    for line in lines {
-        eprintln!("{line}");
-    }
-    eprintln!("error: the talk did not compile ({} mistake(s)); see content/FORMAT.md", lines.len());
-    std::process::exit(1);
 }

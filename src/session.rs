@@ -2,6 +2,7 @@
 //! other windows), and what is open in this window only (help, the search box, the overview cursor).
 //! Every key, button and message ends up as a call here.
 
+use deck_core::contract::key;
 use deck_core::deck::Deck;
 use deck_core::ink::{Change, Ink, Point, Stroke, Tool};
 use deck_core::keys::Action;
@@ -10,10 +11,6 @@ use deck_core::sync::{Body, Screen, Shared};
 use deck_core::url::View;
 use deck_web as browser;
 use leptos::prelude::*;
-
-pub const CHARACTER_KEYS_SETTING: &str = "cppg-deck:character-keys";
-/// The talk's ink, kept for the length of the talk (this tab's session).
-const INK_KEY: &str = "cppg-deck:ink";
 
 /// Sends a message to the talk's other windows.
 pub type Post = std::rc::Rc<dyn Fn(Body)>;
@@ -63,7 +60,7 @@ pub struct Session {
 
 impl Session {
     pub fn new(deck: &'static Deck, view: View, start: Position) -> Session {
-        let character_keys = browser::load(CHARACTER_KEYS_SETTING).as_deref() != Some("off");
+        let character_keys = browser::load(key::CHARACTER_KEYS).as_deref() != Some("off");
         Session {
             deck,
             view: RwSignal::new(view),
@@ -122,7 +119,7 @@ impl Session {
                 });
                 if changed {
                     if let Ok(text) = serde_json::to_string(&self.ink.get_untracked()) {
-                        browser::store_for_tab(INK_KEY, &text);
+                        browser::store_for_tab(key::INK, &text);
                     }
                 }
             }
@@ -205,7 +202,7 @@ impl Session {
 
     pub fn set_character_keys(&self, on: bool) {
         self.character_keys.set(on);
-        browser::store(CHARACTER_KEYS_SETTING, if on { "on" } else { "off" });
+        browser::store(key::CHARACTER_KEYS, if on { "on" } else { "off" });
     }
 
     /// Whether a dialog of this window (help, search) holds the keyboard.
@@ -289,7 +286,7 @@ impl Session {
 
 /// The ink kept by this tab, sanitized: what storage holds may be stale or tampered with.
 fn load_ink(slide_count: usize) -> Ink {
-    browser::load_for_tab(INK_KEY)
+    browser::load_for_tab(key::INK)
         .and_then(|text| serde_json::from_str::<Ink>(&text).ok())
         .unwrap_or_default()
         .sanitized(slide_count)

@@ -3,6 +3,7 @@
 //! component that calls it.
 
 use crate::session::{Mode, Session};
+use deck_core::contract::key;
 use deck_core::keys::{Action, Keyboard, Outcome};
 use deck_core::kiosk::Kiosk;
 use deck_core::nav::{self, Command};
@@ -45,15 +46,10 @@ pub fn follow_url(s: Session) {
         if waiting.is_none() {
             browser::after_next_paint(write_address);
         }
-        let Some(slide) = s.deck.slides.get(p.slide) else { return p };
-        let revealed = prev.is_some_and(|q| q.slide == p.slide && q.step < p.step);
-        let message = match slide.fragment_text(p.step) {
-            Some(text) if revealed => text.to_string(),
-            _ => format!("Slide {} of {}: {}", p.slide + 1, s.deck.slides.len(), slide.title),
-        };
         // Scrolling a page is not a slide change worth announcing.
         if s.view.get_untracked() != View::Read {
-            s.announcement.set(message);
+            let revealed = page::fragment_words(p.slide, p.step);
+            s.announcement.set(s.deck.announcement(prev, p, revealed.as_deref()));
         }
         p
     });
@@ -76,19 +72,12 @@ pub fn follow_url(s: Session) {
     });
 }
 
-fn is_modifier(key: &str) -> bool {
-    matches!(key, "Shift" | "Control" | "Alt" | "Meta" | "AltGraph" | "CapsLock")
-}
-
 /// The keyboard: covered screens, open dialogs and the overview get their keys first.
 pub fn listen_keys(s: Session, overview_columns: impl Fn() -> usize + 'static) {
     let keyboard = StoredValue::new(Keyboard::default());
     let on_key = window_event_listener(ev::keydown, move |event| {
         let key = event.key();
         let Some(input) = browser::key_input(&event, &key) else { return };
-        if is_modifier(&key) || input.alt {
-            return;
-        }
         if s.screen.get_untracked() != Screen::Slide && !(input.ctrl || input.meta) {
             // Any key brings the slide back (and does nothing else).
             event.prevent_default();
@@ -179,9 +168,6 @@ pub fn listen_keys(s: Session, overview_columns: impl Fn() -> usize + 'static) {
     });
 }
 
-/// Remembers, across a reload of this tab, whether the window was part of the talk.
-const IN_TALK_KEY: &str = "cppg-deck:in-talk";
-
 /// Keeps this window and the talk's other windows (audience, speaker view) together: each local
 /// change is posted, each valid message applied. How a window comes in is `sync::arrival`: a
 /// window that joins asks where the talk is; a linked one shows its own slide, and is part of the
@@ -192,12 +178,12 @@ pub fn sync_windows(s: Session) {
     let arrival = sync::arrival(
         url::names_slide(&browser::location_hash()),
         browser::reloaded(),
-        browser::load_for_tab(IN_TALK_KEY).as_deref() == Some("1"),
+        browser::load_for_tab(key::IN_TALK).as_deref() == Some("1"),
     );
     let in_talk = StoredValue::new(false);
     let set_in_talk = move |now: bool| {
         in_talk.set_value(now);
-        browser::store_for_tab(IN_TALK_KEY, if now { "1" } else { "0" });
+        browser::store_for_tab(key::IN_TALK, if now { "1" } else { "0" });
     };
     let received = StoredValue::new(None::<Shared>);
     let deck_in = deck.clone();

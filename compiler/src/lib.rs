@@ -5,6 +5,7 @@
 //! reads the talk from the page. Every mistake is reported with the line it is on; the format
 //! is documented in `content/FORMAT.md`.
 
+pub mod files;
 pub mod html;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};

@@ -249,6 +249,11 @@ impl Keyboard {
         self.typed = None;
     }
 
+    /// Carries on a slide number that was being typed elsewhere (the stage, before the app).
+    pub fn resume_typing(&mut self, typed: Option<u32>) {
+        self.typed = typed.map(|t| t.min(MAX_TYPED));
+    }
+
     /// The number typed so far, if any.
     pub fn typed(&self) -> Option<u32> {
         self.typed
@@ -265,9 +270,10 @@ fn single_digit(key: &str) -> Option<u32> {
 
 /// The binding of a key, letters matched without regard to case.
 pub fn lookup(key: &str, shift: bool) -> Option<&'static Binding> {
+    // Every binding is ASCII: ASCII case folding finds them without Unicode's tables.
     let lower;
     let key = if key.chars().count() == 1 {
-        lower = key.to_lowercase();
+        lower = key.to_ascii_lowercase();
         lower.as_str()
     } else {
         key

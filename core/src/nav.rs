@@ -5,6 +5,10 @@ pub trait DeckShape {
     fn slide_count(&self) -> usize;
     /// Fragment steps of a slide (0 when everything shows at once, or the slide does not exist).
     fn steps(&self, slide: usize) -> usize;
+    /// The slide with this name (its `id:` in the talk), if any.
+    fn named(&self, _name: &str) -> Option<usize> {
+        None
+    }
 }
 
 impl DeckShape for [usize] {
@@ -159,6 +163,24 @@ pub fn tap_zone(x: f64, width: f64) -> Option<Command> {
     }
 }
 
+/// A swipe is a horizontal move of at least this many CSS pixels, clearly more sideways than up.
+const SWIPE_MIN_PX: f64 = 40.0;
+/// A touch that moves less than this is a tap.
+const TAP_MAX_PX: f64 = 10.0;
+
+/// What a touch from `start` to `end` (client pixels) on a screen `width` wide does: a swipe left
+/// goes on and right goes back; a tap on the outer thirds goes back or on; a scroll does nothing.
+pub fn gesture(start: (f64, f64), end: (f64, f64), width: f64) -> Option<Command> {
+    let (dx, dy) = (end.0 - start.0, end.1 - start.1);
+    if dx.abs() >= SWIPE_MIN_PX && dx.abs() > 1.5 * dy.abs() {
+        Some(if dx < 0.0 { Command::Next } else { Command::Prev })
+    } else if dx.abs() < TAP_MAX_PX && dy.abs() < TAP_MAX_PX {
+        tap_zone(start.0, width)
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod grid_tests {
     use super::*;
@@ -179,6 +201,19 @@ mod grid_tests {
         assert_eq!(tap_zone(380.0, 390.0), Some(Command::Next));
         assert_eq!(tap_zone(10.0, 0.0), None);
         assert_eq!(tap_zone(f64::NAN, 390.0), None);
+    }
+
+    #[test]
+    fn swipes_and_taps_move_and_scrolls_do_not() {
+        let w = 400.0;
+        assert_eq!(gesture((300.0, 100.0), (200.0, 110.0), w), Some(Command::Next), "swipe left");
+        assert_eq!(gesture((100.0, 100.0), (200.0, 90.0), w), Some(Command::Prev), "swipe right");
+        assert_eq!(gesture((100.0, 100.0), (130.0, 300.0), w), None, "a scroll");
+        assert_eq!(gesture((100.0, 100.0), (160.0, 160.0), w), None, "diagonal");
+        assert_eq!(gesture((390.0, 100.0), (392.0, 101.0), w), Some(Command::Next), "tap, right third");
+        assert_eq!(gesture((10.0, 100.0), (10.0, 100.0), w), Some(Command::Prev), "tap, left third");
+        assert_eq!(gesture((200.0, 100.0), (200.0, 100.0), w), None, "tap, middle");
+        assert_eq!(gesture((f64::NAN, 0.0), (1.0, 0.0), w), None);
     }
 
     #[test]

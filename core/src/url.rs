@@ -1,27 +1,60 @@
-//! The URL codec: `#/N` is slide N (1-based, as people say "slide 5"), `#/N/K` is fragment step K.
-//! Decoding accepts anything a visitor can type and always lands on a valid place.
+//! The address: which slide and fragment step a URL names, and which face of the talk it asks for.
+//! This is the one written definition of the grammar; the first-frame script (generated in
+//! `contract::script`) implements the same rules, and `tests/e2e_address.rs` checks the two agree
+//! on a shared table in both browsers.
+//!
+//! **The hash.** After one optional `#` and one optional `/`, the text is split at `/`:
+//!
+//! ```text
+//! hash   = ["#"] ["/"] place ["/" step ["/" anything]]
+//! place  = number | name
+//! number = ["-"] 1*("0"-"9")     ASCII digits only, no "+", no spaces, no percent-decoding
+//! step   = number
+//! name   = a slide's `id:` from the talk (a-z, 0-9 and "-", starting with a letter)
+//! ```
+//!
+//! - A number N is slide N, counted from 1 (as people say "slide 5"). 0 and negative numbers are
+//!   the first slide, numbers past the end the last; huge numbers are "very far", not an error.
+//! - A name is the slide that has it (`#/vienna-1961`).
+//! - A step K shows K fragments, clamped to the slide's steps; a step that is not a number, or is
+//!   negative, is 0. Anything after a third `/` is ignored.
+//! - Anything else (an empty place, `abc`, `3.5`, `3abc`, `٣`, `%33`) names no slide: the first
+//!   slide, step 0.
+//!
+//! The canonical hash of a place is `#/N` or `#/N/K` ([`encode`]): the stage and the app replace
+//! any other form with it, in place (no new history entry).
+//!
+//! **The query** (`?view=…`) is read by [`parse_query`]: pairs split at `&`, each split at its
+//! first `=`, the last view named wins.
 
 use crate::nav::{DeckShape, Position};
+use crate::text::{concat, push_number, Piece};
 
 /// The hash for a place: `#/3` for slide 3 with no fragments shown, `#/3/2` with two.
 pub fn encode(pos: Position) -> String {
-    if pos.step == 0 {
-        format!("#/{}", pos.slide + 1)
-    } else {
-        format!("#/{}/{}", pos.slide + 1, pos.step)
+    let mut hash = concat(&[Piece::Text("#/"), Piece::Number(pos.slide + 1)]);
+    if pos.step > 0 {
+        hash.push('/');
+        push_number(&mut hash, pos.step);
     }
+    hash
 }
 
 /// The place a hash names, clamped to the deck: `#/0` and `#/-2` give the first slide, `#/999` the
-/// last, `#/3/99` slide 3 fully built; anything unreadable gives the first slide.
+/// last, `#/3/99` slide 3 fully built, `#/vienna-1961` the slide of that name; anything unreadable
+/// gives the first slide.
 pub fn decode(hash: &str, deck: &(impl DeckShape + ?Sized)) -> Position {
     let path = hash.strip_prefix('#').unwrap_or(hash);
     let path = path.strip_prefix('/').unwrap_or(path);
     let mut parts = path.splitn(3, '/');
-    let slide = match parts.next().map(number) {
-        Some(Number::Value(n)) => n.saturating_sub(1),
-        Some(Number::Negative) | None => 0,
-        Some(Number::Invalid) => return Position::START,
+    let place = parts.next().unwrap_or_default();
+    let slide = match number(place) {
+        Number::Value(n) => n.saturating_sub(1),
+        Number::Negative => 0,
+        Number::Invalid => match deck.named(place) {
+            Some(slide) => slide,
+            None => return Position::START,
+        },
     };
     let step = match parts.next().map(number) {
         Some(Number::Value(k)) => k,
@@ -96,6 +129,30 @@ mod tests {
         }
         let junk = "x/".repeat(5_000);
         assert_eq!(decode(&junk, &DECK[..]), Position::START);
+    }
+
+    #[test]
+    fn a_slide_is_also_named_by_its_id() {
+        let deck = crate::deck::Deck {
+            slides: ["title", "vienna-1961", "three"]
+                .iter()
+                .map(|name| crate::deck::Slide { name: name.to_string(), steps: 2, ..Default::default() })
+                .collect(),
+            ..Default::default()
+        };
+        let cases = [
+            ("#/vienna-1961", (1, 0)),
+            ("#/vienna-1961/1", (1, 1)),
+            ("#/vienna-1961/9", (1, 2)),
+            ("#vienna-1961", (1, 0)),
+            ("#/three/x/y", (2, 0)),
+            ("#/Vienna-1961", (0, 0)),
+            ("#/vienna", (0, 0)),
+            ("#/vienna-1961 ", (0, 0)),
+        ];
+        for (hash, (slide, step)) in cases {
+            assert_eq!(decode(hash, &deck), Position::new(slide, step), "hash {hash:?}");
+        }
     }
 
     #[test]

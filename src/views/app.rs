@@ -31,7 +31,7 @@ const TAP_MAX_PX: f64 = 10.0;
 pub fn App() -> impl IntoView {
     let query = url::parse_query(&browser::location_search());
     // The talk is the page's: the app reads its shape and words once, and keeps them for the page's life.
-    let deck: &'static Deck = Box::leak(Box::new(page::read_deck()));
+    let deck: &'static Deck = Box::leak(Box::new(page::read_deck(true)));
     let start = url::decode(&browser::location_hash(), deck);
     let s = Session::new(deck, query.view, start);
     crate::widgets::theme::apply_stored();

@@ -15,8 +15,6 @@ use leptos::ev;
 use leptos::portal::Portal;
 use leptos::prelude::*;
 
-const TEXT_SIZE_KEY: &str = "cppg-deck:reading-size";
-
 /// The element id of a slide's section in the document: its address without the `#`.
 pub fn anchor(slide: usize) -> String {
     format!("/{}", slide + 1)
@@ -25,7 +23,7 @@ pub fn anchor(slide: usize) -> String {
 #[component]
 pub fn ReadingView(s: Session) -> impl IntoView {
     let deck = s.deck;
-    let size = TextSize::new(TEXT_SIZE_KEY, 90..=160, 100);
+    let size = TextSize::new(deck_core::contract::key::READING_SIZE, 90..=160, 100);
     let resize = move |delta: i32| size.step(delta);
 
     // Scrolling sets the place; a place set elsewhere (a link, search, the URL) scrolls there.

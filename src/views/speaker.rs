@@ -19,12 +19,11 @@ use gloo_timers::callback::Interval;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-const TIMER_KEY: &str = "cppg-deck:timer";
-const NOTES_SIZE_KEY: &str = "cppg-deck:notes-size";
+use deck_core::contract::key;
 
 fn save_timer(timer: Timer) {
     if let Ok(text) = serde_json::to_string(&timer) {
-        browser::store(TIMER_KEY, &text);
+        browser::store(key::TIMER, &text);
     }
 }
 
@@ -39,14 +38,14 @@ pub fn SpeakerView(s: Session) -> impl IntoView {
     on_cleanup(move || tick.set_value(None));
 
     // The timer survives a reload of this window: it is stored as when it started, not as a count.
-    let stored = browser::load(TIMER_KEY).and_then(|t| serde_json::from_str::<Timer>(&t).ok());
+    let stored = browser::load(key::TIMER).and_then(|t| serde_json::from_str::<Timer>(&t).ok());
     let timer = RwSignal::new(stored.unwrap_or_default().sanitized(now.get_untracked()));
     let update_timer = move |change: fn(Timer, f64) -> Timer| {
         let next = change(timer.get_untracked(), browser::now());
         timer.set(next);
         save_timer(next);
     };
-    let notes_size = TextSize::new(NOTES_SIZE_KEY, 14..=48, 24);
+    let notes_size = TextSize::new(key::NOTES_SIZE, 14..=48, 24);
     let resize_notes = move |delta: i32| notes_size.step(delta);
 
     let elapsed = move || timer.get().elapsed(now.get());

@@ -4,24 +4,24 @@
 use deck_web as browser;
 use leptos::prelude::{document, window};
 
-const THEME_KEY: &str = "cppg-deck:theme";
+use deck_core::contract::{attr, key};
 
 /// Puts the remembered choice, if any, on `<html>` (anything but "light" or "dark" is ignored).
 pub fn apply_stored() {
-    if let Some(theme) = browser::load(THEME_KEY).filter(|t| t == "light" || t == "dark") {
+    if let Some(theme) = browser::load(key::THEME).filter(|t| t == "light" || t == "dark") {
         set(&theme);
     }
 }
 
 fn set(theme: &str) {
     if let Some(root) = document().document_element() {
-        let _ = root.set_attribute("data-theme", theme);
+        let _ = root.set_attribute(attr::THEME, theme);
     }
 }
 
 /// Whether the page shows dark now: the visitor's choice, else the system's.
 pub fn is_dark() -> bool {
-    let chosen = document().document_element().and_then(|root| root.get_attribute("data-theme"));
+    let chosen = document().document_element().and_then(|root| root.get_attribute(attr::THEME));
     match chosen.as_deref() {
         Some("dark") => true,
         Some("light") => false,
@@ -37,6 +37,6 @@ pub fn is_dark() -> bool {
 pub fn toggle() -> bool {
     let theme = if is_dark() { "light" } else { "dark" };
     set(theme);
-    browser::store(THEME_KEY, theme);
+    browser::store(key::THEME, theme);
     theme == "dark"
 }

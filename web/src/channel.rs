@@ -8,8 +8,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{BroadcastChannel, MessageEvent, StorageEvent};
 
-const NAME: &str = "cppg-deck";
-const STORAGE_KEY: &str = "cppg-deck:sync";
+use deck_core::contract::{key, CHANNEL};
 
 pub struct Channel {
     broadcast: Option<BroadcastChannel>,
@@ -22,7 +21,7 @@ impl Channel {
     /// and may answer: its reply is posted back to all windows.
     pub fn open(receive: impl Fn(String) -> Option<String> + 'static) -> Channel {
         let receive = Rc::new(receive);
-        match BroadcastChannel::new(NAME) {
+        match BroadcastChannel::new(CHANNEL) {
             Ok(broadcast) => {
                 let replies = broadcast.clone();
                 let listener = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
@@ -38,7 +37,7 @@ impl Channel {
             Err(_) => {
                 let listener = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
                     let Some(event) = event.dyn_ref::<StorageEvent>() else { return };
-                    if event.key().as_deref() == Some(STORAGE_KEY) {
+                    if event.key().as_deref() == Some(key::SYNC) {
                         if let Some(text) = event.new_value() {
                             // Drop the nonce line that `post` added.
                             let message = text.rsplit_once('\n').map_or(text.as_str(), |(m, _)| m);
@@ -82,5 +81,5 @@ impl Drop for Channel {
 
 /// The storage event fires only when the value changes, so each message carries a nonce line.
 fn store_message(text: &str) {
-    crate::store(STORAGE_KEY, &format!("{text}\n{}", js_sys::Math::random()));
+    crate::store(key::SYNC, &format!("{text}\n{}", js_sys::Math::random()));
 }

@@ -1,8 +1,10 @@
 //! The browser glue: the places that touch `window`, `document`, `history`, storage, fullscreen
 //! and the wake lock. Everything fails soft: a missing API leaves the deck working, never panics.
-//! `channel` is the line between windows; `wiring` ties browser events to the session.
+//! `page` is the talk in the page, `channel` the line between windows, `handoff` the moment the
+//! app takes the talk over from the stage.
 
 pub mod channel;
+pub mod handoff;
 pub mod page;
 
 /// The page's window (there is always one where the deck runs: it is not a worker).
@@ -18,6 +20,8 @@ use deck_core::keys::KeyInput;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, KeyboardEvent};
+
+pub use web_sys::Event;
 
 /// The current `location.hash`, `""` when there is none.
 pub fn location_hash() -> String {
@@ -217,7 +221,7 @@ pub fn open_speaker_window() {
     let url = format!("{path}?view=speaker");
     let _ = window().open_with_url_and_target_and_features(
         &url,
-        "cppg-deck-speaker",
+        deck_core::contract::SPEAKER_WINDOW,
         "popup,width=1280,height=800",
     );
 }
@@ -231,9 +235,14 @@ fn target_element(event: &KeyboardEvent) -> Option<Element> {
     event.target()?.dyn_into::<Element>().ok()
 }
 
-/// The key press as the key map sees it, or `None` when it belongs to a text field or an IME.
+/// The key press as the key map sees it, or `None` when it is not the deck's to hear: it belongs to
+/// a text field or an IME, a handler already took it, it is a modifier alone, or Alt is held
+/// (Alt+← and friends are the browser's).
 pub fn key_input<'k>(event: &KeyboardEvent, key: &'k str) -> Option<KeyInput<'k>> {
-    if event.is_composing() || event.default_prevented() {
+    if event.is_composing() || event.default_prevented() || event.alt_key() {
+        return None;
+    }
+    if matches!(key, "Shift" | "Control" | "Alt" | "Meta" | "AltGraph" | "CapsLock") {
         return None;
     }
     let target = target_element(event);
@@ -247,10 +256,48 @@ pub fn key_input<'k>(event: &KeyboardEvent, key: &'k str) -> Option<KeyInput<'k>
         key,
         shift: event.shift_key(),
         ctrl: event.ctrl_key(),
-        alt: event.alt_key(),
+        alt: false,
         meta: event.meta_key(),
         on_control: matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY"),
     })
+}
+
+/// `f` with the key press of `event`, if it is a key press the deck may hear (see [`key_input`]).
+pub fn with_key_input<T>(event: &web_sys::Event, f: impl FnOnce(KeyInput<'_>) -> T) -> Option<T> {
+    let event = event.dyn_ref::<KeyboardEvent>()?;
+    let key = event.key();
+    key_input(event, &key).map(f)
+}
+
+/// Keeps the browser from acting on an event (a key that moved the deck scrolls nothing).
+pub fn prevent_default(event: &web_sys::Event) {
+    event.prevent_default();
+}
+
+/// Whether the document's root (`<html>`) has a class.
+pub fn has_root_class(name: &str) -> bool {
+    document().document_element().is_some_and(|root| root.class_list().contains(name))
+}
+
+/// The text of the element with `id`, if there is one.
+pub fn set_text(id: &str, text: &str) {
+    if let Some(element) = document().get_element_by_id(id) {
+        element.set_text_content(Some(text));
+    }
+}
+
+/// Sets attribute `name` of the element with `id`, if there is one.
+pub fn set_attribute(id: &str, name: &str, value: &str) {
+    if let Some(element) = document().get_element_by_id(id) {
+        let _ = element.set_attribute(name, value);
+    }
+}
+
+/// Removes the element with `id`, if there is one.
+pub fn remove(id: &str) {
+    if let Some(element) = document().get_element_by_id(id) {
+        element.remove();
+    }
 }
 
 pub fn focus_id(id: &str) {
@@ -308,5 +355,64 @@ pub fn on_link_or_button(event: &web_sys::TouchEvent) -> bool {
         .target()
         .and_then(|t| t.dyn_into::<Element>().ok())
         .and_then(|e| e.closest("a, button, input, [role=button]").ok().flatten())
+        .is_some()
+}
+
+/// An event listener on `target`, removed when dropped.
+pub struct Listener {
+    target: web_sys::EventTarget,
+    kind: &'static str,
+    callback: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Listener {
+    pub fn on(
+        target: &web_sys::EventTarget,
+        kind: &'static str,
+        f: impl FnMut(web_sys::Event) + 'static,
+    ) -> Self {
+        let callback = Closure::<dyn FnMut(web_sys::Event)>::new(f);
+        let _ = target.add_event_listener_with_callback(kind, callback.as_ref().unchecked_ref());
+        Listener { target: target.clone(), kind, callback }
+    }
+
+    /// A listener on the window.
+    pub fn on_window(kind: &'static str, f: impl FnMut(web_sys::Event) + 'static) -> Self {
+        Listener::on(&window(), kind, f)
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self
+            .target
+            .remove_event_listener_with_callback(self.kind, self.callback.as_ref().unchecked_ref());
+    }
+}
+
+/// Where a touch is (client pixels): the first of the event's touches, or of those that changed
+/// (a touch that ended is no longer among `touches`).
+pub fn touch_point(event: &web_sys::Event, changed: bool) -> Option<(f64, f64)> {
+    let event = event.dyn_ref::<web_sys::TouchEvent>()?;
+    let list = if changed { event.changed_touches() } else { event.touches() };
+    let touch = list.get(0)?;
+    Some((f64::from(touch.client_x()), f64::from(touch.client_y())))
+}
+
+/// Whether an event's target is the element with `id`, or inside it.
+pub fn target_within_id(event: &web_sys::Event, id: &str) -> bool {
+    let Some(element) = document().get_element_by_id(id) else { return false };
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+        .is_some_and(|t| element.contains(Some(&t)))
+}
+
+/// Whether an event's target is within an element matching `selector`.
+pub fn target_within(event: &web_sys::Event, selector: &str) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|e| e.closest(selector).ok().flatten())
         .is_some()
 }

@@ -1,9 +1,12 @@
 //! The talk in the page: what the content compiler wrote into `index.html` (`#talk`, see
-//! `compiler/src/html.rs`). The app reads it once at start and then only changes classes and
-//! attributes on it; it never renders the talk itself. The inline script at the end of
-//! `index.html` does what `set_face` and `show` do, once, for the first paint.
+//! `compiler/src/html.rs`). The stage and the app read its facts once (each section's title,
+//! steps and name, the talk's title and length, the words for search) and then only change
+//! classes and attributes on it; neither renders the talk. The first-frame script
+//! (`contract::script::first_frame`) does what `set_face` and `show` do, once, before the first
+//! paint. Every name is the contract's.
 
 use crate::document;
+use deck_core::contract::{attr, class, id};
 use deck_core::deck::{Deck, Slide};
 use deck_core::nav::Position;
 use deck_core::url::View;
@@ -23,6 +26,7 @@ struct Section {
     layout: String,
     /// Each fragment with its step.
     fragments: Vec<(Element, usize)>,
+    /// The pictures on the slide (not those in its notes).
     pictures: Vec<Element>,
 }
 
@@ -46,23 +50,42 @@ fn all(root: &Element, selector: &str) -> Vec<Element> {
     elements(root.query_selector_all(selector).ok())
 }
 
-fn step_of(element: &Element) -> usize {
-    element.get_attribute("data-step").and_then(|s| s.parse().ok()).unwrap_or(0)
+/// `.name`, as a selector.
+fn dot(name: &str) -> String {
+    let mut selector = String::from(".");
+    selector.push_str(name);
+    selector
+}
+
+fn number(element: &Element, name: &str) -> usize {
+    element.get_attribute(name).and_then(|s| s.parse().ok()).unwrap_or(0)
 }
 
 impl Page {
     fn find() -> Page {
-        let talk = document().get_element_by_id("talk");
+        let talk = document().get_element_by_id(id::TALK);
         let main = talk.as_ref().and_then(|t| t.query_selector(":scope > main").ok().flatten());
+        let on_slide = {
+            let mut selector = String::from(":scope > :not(");
+            selector.push_str(&dot(class::READ_NOTES));
+            selector.push_str(") img");
+            selector
+        };
         let sections = main
             .as_ref()
             .map(|m| all(m, ":scope > section"))
             .unwrap_or_default()
             .into_iter()
             .map(|element| Section {
-                layout: element.get_attribute("data-layout").unwrap_or_default(),
-                fragments: all(&element, ".fragment").into_iter().map(|f| (f.clone(), step_of(&f))).collect(),
-                pictures: all(&element, ":scope > :not(.transcript) img"),
+                layout: element.get_attribute(attr::LAYOUT).unwrap_or_default(),
+                fragments: all(&element, &dot(class::FRAGMENT))
+                    .into_iter()
+                    .map(|f| {
+                        let step = number(&f, attr::STEP);
+                        (f, step)
+                    })
+                    .collect(),
+                pictures: all(&element, &on_slide),
                 element,
             })
             .collect();
@@ -70,76 +93,83 @@ impl Page {
     }
 }
 
-/// Whitespace collapsed, as a screen reader or search wants the words.
+/// Whitespace collapsed, as a screen reader wants the words.
 fn words(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// An element's own words, without those of lists nested in it (a list item's sub-items).
-fn own_words(element: &Element) -> String {
-    let mut text = String::new();
-    let children = element.child_nodes();
-    for i in 0..children.length() {
-        let Some(node) = children.item(i) else { continue };
-        if matches!(node.node_name().as_str(), "UL" | "OL") {
-            continue;
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
         }
-        text.push_str(&node.text_content().unwrap_or_default());
-        text.push(' ');
+        out.push_str(word);
     }
-    words(&text)
+    out
 }
 
-/// The words of the blocks under `root` that `keep` accepts, a line a block.
-fn lines(root: &Element, keep: impl Fn(&Element) -> bool) -> String {
-    all(root, "h1, h2, h3, h4, p, li, figcaption, pre")
-        .iter()
-        .filter(|e| keep(e))
-        .map(own_words)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// The deck as the page has it. A page without the talk gives an empty deck, which navigation
-/// handles (it stays at the start).
-pub fn read_deck() -> Deck {
+/// The deck as the page states it: each section's title, steps and name, the talk's title and
+/// length. With `words`, also each slide's words and its notes' for search (the data block
+/// `#deck-words`: a JSON array of `[text, notes]` pairs, a pair a slide). A page without the talk
+/// gives an empty deck, which navigation handles (it stays at the start).
+pub fn read_deck(with_words: bool) -> Deck {
     // Found afresh: a new app (a test's remount) may have a new page.
     PAGE.with(|cell| *cell.borrow_mut() = Some(Page::find()));
+    let words = if with_words { read_words() } else { Vec::new() };
     with_page(|page| {
         let Some(talk) = &page.talk else { return Deck::default() };
-        let title = talk
-            .query_selector(".reader-name")
-            .ok()
-            .flatten()
-            .and_then(|e| e.text_content())
-            .unwrap_or_default();
-        // The contents list every slide once, in order: their words are the slides' titles.
-        let titles: Vec<String> =
-            all(talk, ".toc a").iter().map(|a| words(&a.text_content().unwrap_or_default())).collect();
-        let minutes = page.main.as_ref().and_then(|m| m.get_attribute("data-minutes")?.parse().ok());
         let slides = page
             .sections
             .iter()
             .enumerate()
             .map(|(i, section)| {
                 let e = &section.element;
-                let steps = section.fragments.iter().map(|(_, k)| *k).max().unwrap_or(0);
-                let fragments = (1..=steps)
-                    .map(|k| section.fragments.iter().find(|(_, s)| *s == k).map(|(f, _)| own_words(f)))
-                    .map(Option::unwrap_or_default)
-                    .collect();
-                let in_notes = |b: &Element| b.closest(".transcript").ok().flatten().is_some();
-                let label = |b: &Element| b.class_list().contains("transcript-label");
+                let (text, notes_text) = words.get(i).cloned().unwrap_or_default();
                 Slide {
-                    title: titles.get(i).cloned().unwrap_or_default(),
-                    text: lines(e, |b| !in_notes(b) && !b.class_list().contains("read-number")),
-                    notes_text: lines(e, |b| in_notes(b) && !label(b)),
-                    fragments,
+                    name: e.get_attribute(attr::NAME).unwrap_or_default(),
+                    title: e.get_attribute(attr::TITLE).unwrap_or_default(),
+                    steps: number(e, attr::STEPS),
+                    text,
+                    notes_text,
                 }
             })
             .collect();
-        Deck { title: words(&title), duration_minutes: minutes.unwrap_or(0), slides }
+        Deck {
+            title: talk.get_attribute(attr::TITLE).unwrap_or_default(),
+            duration_minutes: u32::try_from(number(talk, attr::MINUTES)).unwrap_or(0),
+            slides,
+        }
+    })
+}
+
+/// The words block, read with the browser's own JSON parser; anything else than an array of pairs
+/// of strings reads as no words (search then finds titles only).
+fn read_words() -> Vec<(String, String)> {
+    let Some(block) = document().get_element_by_id(id::WORDS) else { return Vec::new() };
+    let Ok(value) = js_sys::JSON::parse(&block.text_content().unwrap_or_default()) else { return Vec::new() };
+    let Some(slides) = value.dyn_ref::<js_sys::Array>() else { return Vec::new() };
+    slides
+        .iter()
+        .map(|pair| {
+            let pair = js_sys::Array::from(&pair);
+            (pair.get(0).as_string().unwrap_or_default(), pair.get(1).as_string().unwrap_or_default())
+        })
+        .collect()
+}
+
+/// The words that step `step` of slide `slide` reveals: its fragment's own words, without those
+/// of lists nested in it (for the live region).
+pub fn fragment_words(slide: usize, step: usize) -> Option<String> {
+    with_page(|page| {
+        let (fragment, _) = page.sections.get(slide)?.fragments.iter().find(|(_, s)| *s == step)?;
+        let mut text = String::new();
+        let children = fragment.child_nodes();
+        for i in 0..children.length() {
+            let Some(node) = children.item(i) else { continue };
+            if matches!(node.node_name().as_str(), "UL" | "OL") {
+                continue;
+            }
+            text.push_str(&node.text_content().unwrap_or_default());
+            text.push(' ');
+        }
+        Some(words(&text))
     })
 }
 
@@ -148,24 +178,31 @@ pub fn read_deck() -> Deck {
 /// `show(None, …)`, as the stage's classes start afresh.
 pub fn set_face(view: View) {
     let face = match view {
-        View::Deck => "presenting",
-        View::Read => "reading",
-        View::Speaker | View::Print => "app-only",
+        View::Deck => class::PRESENTING,
+        View::Read => class::READING,
+        View::Speaker | View::Print => class::APP_ONLY,
     };
     if let Some(root) = document().document_element() {
         let classes = root.class_list();
-        let _ = classes.remove_3("presenting", "reading", "app-only");
+        let _ = classes.remove_3(class::PRESENTING, class::READING, class::APP_ONLY);
         let _ = classes.add_1(face);
     }
     let presenting = view == View::Deck;
     with_page(|page| {
         if let Some(main) = &page.main {
-            main.set_class_name(if presenting { "stage" } else { "article" });
+            main.set_class_name(if presenting { class::STAGE } else { class::ARTICLE });
         }
+        let (slide, layout) = if presenting {
+            (class::SLIDE, class::LAYOUT_PREFIX)
+        } else {
+            (class::READ_SLIDE, class::READ_LAYOUT_PREFIX)
+        };
         for s in &page.sections {
-            let (slide, layout) =
-                if presenting { ("slide", "layout") } else { ("read-slide", "read-layout") };
-            s.element.set_class_name(&format!("{slide} {layout}-{}", s.layout));
+            let mut name = String::from(slide);
+            name.push(' ');
+            name.push_str(layout);
+            name.push_str(&s.layout);
+            s.element.set_class_name(&name);
         }
     });
 }
@@ -176,7 +213,7 @@ pub fn set_face(view: View) {
 pub fn show(from: Option<Position>, to: Position) {
     with_page(|page| {
         let count = page.sections.len();
-        let presenting = page.main.as_ref().is_some_and(|m| m.class_name() == "stage");
+        let presenting = page.main.as_ref().is_some_and(|m| m.class_name() == class::STAGE);
         let around = |p: Position| p.slide.saturating_sub(1)..=p.slide + 1;
         let touched: Vec<usize> = match from {
             None => (0..count).collect(),
@@ -185,11 +222,11 @@ pub fn show(from: Option<Position>, to: Position) {
         for i in touched {
             let section = &page.sections[i];
             let classes = section.element.class_list();
-            let _ = classes.toggle_with_force("current", i == to.slide);
-            let _ = classes.toggle_with_force("near", i.abs_diff(to.slide) == 1);
+            let _ = classes.toggle_with_force(class::CURRENT, i == to.slide);
+            let _ = classes.toggle_with_force(class::NEAR, i.abs_diff(to.slide) == 1);
             for (fragment, step) in &section.fragments {
                 let shown = i < to.slide || (i == to.slide && *step <= to.step);
-                let _ = fragment.class_list().toggle_with_force("shown", shown);
+                let _ = fragment.class_list().toggle_with_force(class::SHOWN, shown);
             }
             // The current slide's pictures take the focus on the stage, for Enter to enlarge. On
             // the stage, the slides around the place load theirs now: a slide that scrolls (a
@@ -202,7 +239,7 @@ pub fn show(from: Option<Position>, to: Position) {
                     let _ = picture.set_attribute("tabindex", "0");
                 } else {
                     let _ = picture.remove_attribute("tabindex");
-                    let _ = picture.class_list().remove_1("zoomed");
+                    let _ = picture.class_list().remove_1(class::ZOOMED);
                 }
             }
         }
@@ -214,7 +251,7 @@ pub fn set_zoom(slide: usize, zoom: Option<u8>) {
     with_page(|page| {
         let Some(section) = page.sections.get(slide) else { return };
         for (i, picture) in section.pictures.iter().enumerate() {
-            let _ = picture.class_list().toggle_with_force("zoomed", zoom == Some(i as u8));
+            let _ = picture.class_list().toggle_with_force(class::ZOOMED, zoom == Some(i as u8));
         }
     });
 }
@@ -257,22 +294,30 @@ pub fn set_text_size(percent: u32) {
 
 /// The document's bar (title and, once the app runs, the reading view's buttons).
 pub fn reader_bar() -> Option<Element> {
-    with_page(|page| page.talk.as_ref()?.query_selector(".reader-bar").ok().flatten())
+    with_page(|page| page.talk.as_ref()?.query_selector(&dot(class::READER_BAR)).ok().flatten())
 }
 
 /// A copy of slide `slide` at fragment step `step`, drawn as a slide, for the overview, the speaker
-/// view and print: no id (the page's section keeps it), no number or transcript.
+/// view and print: no id (the page's section keeps it), no number or notes.
 pub fn copy_slide(slide: usize, step: usize) -> Option<Element> {
     with_page(|page| {
         let section = page.sections.get(slide)?;
         let copy = section.element.clone_node_with_deep(true).ok()?.dyn_into::<Element>().ok()?;
         let _ = copy.remove_attribute("id");
-        copy.set_class_name(&format!("slide preview-slide layout-{}", section.layout));
-        for part in all(&copy, ":scope > .read-number, :scope > .transcript") {
+        copy.set_class_name(&format!(
+            "{} {} {}{}",
+            class::SLIDE,
+            class::PREVIEW_SLIDE,
+            class::LAYOUT_PREFIX,
+            section.layout
+        ));
+        let number_and_notes = format!(":scope > .{}, :scope > .{}", class::READ_NUMBER, class::READ_NOTES);
+        for part in all(&copy, &number_and_notes) {
             part.remove();
         }
-        for fragment in all(&copy, ".fragment") {
-            let _ = fragment.class_list().toggle_with_force("shown", step_of(&fragment) <= step);
+        for fragment in all(&copy, &dot(class::FRAGMENT)) {
+            let _ =
+                fragment.class_list().toggle_with_force(class::SHOWN, number(&fragment, attr::STEP) <= step);
         }
         // A copy is on screen when it is made: its pictures load now.
         for image in all(&copy, "img") {
@@ -282,15 +327,16 @@ pub fn copy_slide(slide: usize, step: usize) -> Option<Element> {
     })
 }
 
-/// A copy of slide `slide`'s notes (the transcript, without its heading).
+/// A copy of slide `slide`'s notes, without their heading.
 pub fn copy_notes(slide: usize) -> Option<Element> {
     with_page(|page| {
-        let transcript = page.sections.get(slide)?.element.query_selector(".transcript").ok().flatten()?;
-        let copy = transcript.clone_node_with_deep(true).ok()?.dyn_into::<Element>().ok()?;
-        for label in all(&copy, ".transcript-label") {
+        let notes =
+            page.sections.get(slide)?.element.query_selector(&dot(class::READ_NOTES)).ok().flatten()?;
+        let copy = notes.clone_node_with_deep(true).ok()?.dyn_into::<Element>().ok()?;
+        for label in all(&copy, &dot(class::READ_NOTES_LABEL)) {
             label.remove();
         }
-        copy.set_class_name("notes-text");
+        copy.set_class_name(class::NOTES_TEXT);
         Some(copy)
     })
 }
