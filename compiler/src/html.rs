@@ -1,14 +1,14 @@
 //! The talk as HTML: the page's one rendering of it, which the app never renders again.
 //!
-//! As written, it is a document (contents, every slide with its pictures, the notes as transcript)
-//! that reads well with no script. To present, the page's scripts switch the same sections to the
+//! As written, it is a document (contents, every slide with its pictures, its notes beneath) that
+//! reads well with no script. To present, the page's scripts switch the same sections to the
 //! stage (`slide layout-…` classes, see `index.html` and `browser::page`), mark the current one and
 //! reveal fragments by their `data-step`; the speaker view, the overview and print show copies.
 
 use crate::{Block, Deck, Inline, Item, Layout, Slide};
 
 /// The whole talk as one article: a bar with the title, the contents by part, and every slide
-/// (fragments shown) with its notes as the transcript. Each slide's anchor is its deck address
+/// (fragments shown) with its notes beneath, headed "Notes". Each slide's anchor is its deck address
 /// (`id="/5"` for `#/5`), so contents links and shared links work without script.
 ///
 /// Every picture gets its width and height (`size_of(src)`, see [`svg_size`]), so that its box is
@@ -40,7 +40,7 @@ fn page(deck: &Deck) -> String {
                 _ => 3,
             };
             out.push_str(&format!(
-                r#"<div class="transcript"><h{level} class="transcript-label">Transcript</h{level}>"#
+                r#"<div class="read-notes"><h{level} class="read-notes-label">Notes</h{level}>"#
             ));
             blocks(&slide.notes, &mut out);
             out.push_str("</div>");

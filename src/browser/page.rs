@@ -62,7 +62,7 @@ impl Page {
             .map(|element| Section {
                 layout: element.get_attribute("data-layout").unwrap_or_default(),
                 fragments: all(&element, ".fragment").into_iter().map(|f| (f.clone(), step_of(&f))).collect(),
-                pictures: all(&element, ":scope > :not(.transcript) img"),
+                pictures: all(&element, ":scope > :not(.read-notes) img"),
                 element,
             })
             .collect();
@@ -129,8 +129,8 @@ pub fn read_deck() -> Deck {
                     .map(|k| section.fragments.iter().find(|(_, s)| *s == k).map(|(f, _)| own_words(f)))
                     .map(Option::unwrap_or_default)
                     .collect();
-                let in_notes = |b: &Element| b.closest(".transcript").ok().flatten().is_some();
-                let label = |b: &Element| b.class_list().contains("transcript-label");
+                let in_notes = |b: &Element| b.closest(".read-notes").ok().flatten().is_some();
+                let label = |b: &Element| b.class_list().contains("read-notes-label");
                 Slide {
                     title: titles.get(i).cloned().unwrap_or_default(),
                     text: lines(e, |b| !in_notes(b) && !b.class_list().contains("read-number")),
@@ -261,14 +261,14 @@ pub fn reader_bar() -> Option<Element> {
 }
 
 /// A copy of slide `slide` at fragment step `step`, drawn as a slide, for the overview, the speaker
-/// view and print: no id (the page's section keeps it), no number or transcript.
+/// view and print: no id (the page's section keeps it), no number or notes.
 pub fn copy_slide(slide: usize, step: usize) -> Option<Element> {
     with_page(|page| {
         let section = page.sections.get(slide)?;
         let copy = section.element.clone_node_with_deep(true).ok()?.dyn_into::<Element>().ok()?;
         let _ = copy.remove_attribute("id");
         copy.set_class_name(&format!("slide preview-slide layout-{}", section.layout));
-        for part in all(&copy, ":scope > .read-number, :scope > .transcript") {
+        for part in all(&copy, ":scope > .read-number, :scope > .read-notes") {
             part.remove();
         }
         for fragment in all(&copy, ".fragment") {
@@ -282,12 +282,12 @@ pub fn copy_slide(slide: usize, step: usize) -> Option<Element> {
     })
 }
 
-/// A copy of slide `slide`'s notes (the transcript, without its heading).
+/// A copy of slide `slide`'s notes (the page's, without their heading).
 pub fn copy_notes(slide: usize) -> Option<Element> {
     with_page(|page| {
-        let transcript = page.sections.get(slide)?.element.query_selector(".transcript").ok().flatten()?;
-        let copy = transcript.clone_node_with_deep(true).ok()?.dyn_into::<Element>().ok()?;
-        for label in all(&copy, ".transcript-label") {
+        let notes = page.sections.get(slide)?.element.query_selector(".read-notes").ok().flatten()?;
+        let copy = notes.clone_node_with_deep(true).ok()?.dyn_into::<Element>().ok()?;
+        for label in all(&copy, ".read-notes-label") {
             label.remove();
         }
         copy.set_class_name("notes-text");
