@@ -1,7 +1,8 @@
 //! The compiled talk against the seminar report's structure (shared/talk/…): the sections in the
-//! talk's order, each part opening with a divider, the three facets, the initiative's example
-//! programmes, all five improvements, notes on every slide, no slide over 45 words, and every
-//! image with alt text and a file.
+//! talk's order, each part opening with a divider (the closing part too), the three facets, the
+//! initiative's example programmes, all five improvements, the report's own verbs where the deck
+//! once said more or other, every addition marked and its source named, notes on every slide and
+//! headed "Notes", no slide over 45 words, and every image with alt text and a file.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
@@ -135,7 +136,8 @@ fn the_sections_come_in_the_talks_order() {
     assert!(dividers >= 3, "section dividers give the talk its rhythm");
 }
 
-/// Every part opens with a divider, and no divider says again what its next slide says.
+/// Every part opens with a divider, and no divider says again what its next slide says. The
+/// closing part (questions and thanks) is a divider of its own that holds its few lines itself.
 #[test]
 fn every_part_opens_with_a_divider_that_its_next_slide_does_not_repeat() {
     let parts = ["sti-history", "three-facets", "objectives-section", "room-to-improve", "showcase-section"];
@@ -149,9 +151,60 @@ fn every_part_opens_with_a_divider_that_its_next_slide_does_not_repeat() {
             assert!(!next_words.contains(line), "`{}` repeats {line:?} from the divider `{id}`", next.id);
         }
     }
+    let (at, closing) = slide("questions");
+    assert_eq!(closing.layout, Layout::Section, "the closing part has a divider of its own");
+    assert_eq!(at, TALK.slides.len() - 1, "and nothing after it");
+    assert_eq!(list_items(closing).len(), 3, "Q&A, the thanks, and what they were for");
+    assert!(
+        images(&closing.body).iter().any(|(src, _)| *src == "images/questions.svg"),
+        "it keeps its picture"
+    );
     let dividers: Vec<&str> =
         TALK.slides.iter().filter(|s| s.layout == Layout::Section).map(|s| s.id.as_str()).collect();
-    assert_eq!(dividers, parts, "and there are no others");
+    let mut all = parts.to_vec();
+    all.push("questions");
+    assert_eq!(dividers, all, "and there are no others");
+}
+
+/// The titles the reading view's contents list at the top level, in order (the nested lists hold
+/// each part's slides).
+fn contents_parts(html: &str) -> Vec<String> {
+    let toc = &html[html.find(r#"<nav class="toc""#).expect("the contents")..];
+    let toc = &toc[..toc.find("</nav>").unwrap()];
+    let (mut depth, mut parts) = (0, Vec::new());
+    let mut rest = toc;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at..];
+        if rest.starts_with("<ol") {
+            depth += 1;
+        } else if rest.starts_with("</ol") {
+            depth -= 1;
+        } else if rest.starts_with("<a ") && depth == 1 {
+            let text = &rest[rest.find('>').unwrap() + 1..];
+            parts.push(text[..text.find("</a>").unwrap()].to_string());
+        }
+        rest = &rest[1..];
+    }
+    parts
+}
+
+#[test]
+fn the_contents_list_the_closing_part_on_its_own() {
+    let html = talk_compiler::html::reading_page(&TALK, &|_| None);
+    let parts = contents_parts(&html);
+    let expected: Vec<&str> = TALK
+        .slides
+        .iter()
+        .filter(|s| matches!(s.layout, Layout::Title | Layout::Section))
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(parts, expected);
+    assert_eq!(
+        parts.last().map(String::as_str),
+        Some("Questions and thanks"),
+        "not filed under the showcase"
+    );
+    assert_eq!(parts[parts.len() - 2], "Showcase");
 }
 
 /// 45 words is the most a slide should hold on screen; the rest belongs in the notes.
