@@ -562,6 +562,29 @@ fn the_page_heads_the_notes_notes() {
     assert_eq!(html.matches(r#"aria-label="addition, source""#).count(), addition_marks().len());
 }
 
+/// The great powers stand side by side as four equal pillars: the report ranks none of them.
+#[test]
+fn the_great_powers_picture_ranks_nothing() {
+    let (_, powers) = slide("great-powers");
+    let (src, alt) = images(&powers.body)[0];
+    assert!(alt.contains("equal pillars"), "{alt}");
+    let svg =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("public").join(src)).unwrap();
+    let number = |element: &str, name: &str| -> f64 {
+        let from = element.find(&format!(" {name}=\"")).map(|at| at + name.len() + 3);
+        from.and_then(|f| element[f..f + element[f..].find('"')?].parse().ok()).unwrap_or(0.0)
+    };
+    // Pillars and bars are the rectangles taller than they are wide.
+    let upright: Vec<(f64, f64)> = svg
+        .split('<')
+        .filter(|e| e.starts_with("rect "))
+        .filter(|e| number(e, "height") > number(e, "width"))
+        .map(|e| (number(e, "y"), number(e, "height")))
+        .collect();
+    assert_eq!(upright.len(), 4, "four pillars: {upright:?}");
+    assert!(upright.windows(2).all(|w| w[0] == w[1]), "all at the same height: {upright:?}");
+}
+
 #[test]
 fn every_slide_has_notes_and_every_image_alt_text_and_a_file() {
     let public = Path::new(env!("CARGO_MANIFEST_DIR")).join("public");
