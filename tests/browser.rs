@@ -606,7 +606,7 @@ async fn the_reading_view_holds_the_whole_talk_and_keeps_the_place_both_ways() {
     assert_eq!(query_all("#talk > .article > section.read-slide").len(), TALK.slides.len());
     assert_eq!(query_all(".toc a").len(), TALK.slides.len(), "the contents link every slide");
     let with_notes = TALK.slides.iter().filter(|s| !s.notes.is_empty()).count();
-    assert_eq!(query_all(".transcript").len(), with_notes);
+    assert_eq!(query_all(".read-notes").len(), with_notes);
     assert!(
         query_all(".article .fragment").iter().all(|f| {
             window().get_computed_style(f).unwrap().unwrap().get_property_value("visibility").unwrap()

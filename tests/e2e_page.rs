@@ -134,7 +134,7 @@ async fn before_the_wasm_a_link_shows_its_slide_or_view() {
 }
 
 /// With scripting off the page is the whole talk: contents, every slide with its pictures, the
-/// notes as the transcript, and a line that says the slides need JavaScript.
+/// notes beneath each slide, and a line that says the slides need JavaScript.
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
 async fn without_script_the_page_is_the_whole_talk() {

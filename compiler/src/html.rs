@@ -1,14 +1,14 @@
 //! The talk as HTML: the page's one rendering of it, which the app never renders again.
 //!
-//! As written, it is a document (contents, every slide with its pictures, the notes as transcript)
-//! that reads well with no script. To present, the page's scripts switch the same sections to the
+//! As written, it is a document (contents, every slide with its pictures, its notes beneath) that
+//! reads well with no script. To present, the page's scripts switch the same sections to the
 //! stage (`slide layout-…` classes, see `index.html` and `browser::page`), mark the current one and
 //! reveal fragments by their `data-step`; the speaker view, the overview and print show copies.
 
 use crate::{Block, Deck, Inline, Item, Layout, Slide};
 
 /// The whole talk as one article: a bar with the title, the contents by part, and every slide
-/// (fragments shown) with its notes as the transcript. Each slide's anchor is its deck address
+/// (fragments shown) with its notes beneath, headed "Notes". Each slide's anchor is its deck address
 /// (`id="/5"` for `#/5`), so contents links and shared links work without script.
 ///
 /// Every picture gets its width and height (`size_of(src)`, see [`svg_size`]), so that its box is
@@ -40,7 +40,7 @@ fn page(deck: &Deck) -> String {
                 _ => 3,
             };
             out.push_str(&format!(
-                r#"<div class="transcript"><h{level} class="transcript-label">Transcript</h{level}>"#
+                r#"<div class="read-notes"><h{level} class="read-notes-label">Notes</h{level}>"#
             ));
             blocks(&slide.notes, &mut out);
             out.push_str("</div>");
@@ -193,8 +193,18 @@ fn items(list: &[Item], out: &mut String) {
 }
 
 fn inlines(list: &[Inline], out: &mut String) {
-    for i in list {
-        inline(i, out);
+    for (at, i) in list.iter().enumerate() {
+        match (i, list.get(at + 1)) {
+            // The addition mark goes with the word before it: a no-break space between them, so
+            // that a line never starts with the mark.
+            (Inline::Text(t), Some(Inline::Link { content, .. }))
+                if is_addition_mark(content) && t.ends_with(char::is_whitespace) =>
+            {
+                out.push_str(&escape(t.trim_end()));
+                out.push('\u{a0}');
+            }
+            _ => inline(i, out),
+        }
     }
 }
 
@@ -204,6 +214,15 @@ fn inline(i: &Inline, out: &mut String) {
         Inline::Strong(c) => wrap("strong", c, out),
         Inline::Emphasis(c) => wrap("em", c, out),
         Inline::Code(t) => out.push_str(&format!("<code>{}</code>", escape(t))),
+        Inline::Link { href, content } if is_addition_mark(content) => {
+            // The mark after words that are not the seminar report's (FORMAT.md): a small raised
+            // word beside the text rather than in its sentence, still the link to the source, and
+            // named for what it is and where it leads.
+            out.push_str(&format!(
+                r#"<sup class="addition"><a href="{}" aria-label="addition, source" target="_blank" rel="noopener noreferrer">addition</a></sup>"#,
+                escape(href)
+            ));
+        }
         Inline::Link { href, content } => {
             out.push_str(&format!(
                 r#"<a href="{}" target="_blank" rel="noopener noreferrer">"#,
@@ -215,6 +234,11 @@ fn inline(i: &Inline, out: &mut String) {
         Inline::Image { src, alt, .. } => image(src, alt, out),
         Inline::Break => out.push_str("<br>"),
     }
+}
+
+/// A link whose text is exactly `addition` marks the words before it as the deck's addition.
+pub fn is_addition_mark(content: &[Inline]) -> bool {
+    crate::plain_text(content) == "addition"
 }
 
 fn wrap(tag: &str, content: &[Inline], out: &mut String) {
@@ -305,6 +329,24 @@ mod tests {
             sized,
             r#"<p><img width="480" height="320" src="a.svg" alt="A"><img src="b.svg" alt="B"></p>"#
         );
+    }
+
+    #[test]
+    fn an_addition_link_becomes_a_small_mark_that_names_itself_and_its_source() {
+        let link = |text: &str| Inline::Link {
+            href: "https://example.org/a?b&c".into(),
+            content: vec![Inline::Text(text.into())],
+        };
+        let mut out = String::new();
+        inlines(&[Inline::Text("Words ".into()), link("addition")], &mut out);
+        assert_eq!(
+            out,
+            "Words\u{a0}<sup class=\"addition\"><a href=\"https://example.org/a?b&amp;c\" aria-label=\"addition, source\" target=\"_blank\" rel=\"noopener noreferrer\">addition</a></sup>",
+            "held to the word before it by a no-break space"
+        );
+        let mut out = String::new();
+        inlines(&[link("additions")], &mut out);
+        assert!(!out.contains("<sup") && out.contains(">additions</a>"), "only the exact word: {out}");
     }
 
     #[test]

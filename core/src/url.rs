@@ -172,7 +172,7 @@ pub enum View {
     #[default]
     Deck,
     Speaker,
-    /// The whole talk as one article: contents, every slide, its notes as a transcript.
+    /// The whole talk as one article: contents, every slide, its notes.
     Read,
     /// One slide per 16:9 page, every fragment shown: what printing gives, from any view.
     Print,

@@ -1,5 +1,5 @@
 //! The reading view (`R`, or `?view=read`): the page's own document of the talk — contents by
-//! section, each slide's content and images in order, its notes as the transcript beneath (see
+//! section, each slide's content and images in order, its notes beneath (see
 //! `compiler/src/html.rs`). The app adds its buttons, follows the scrolling and keeps the place
 //! both ways when switching with the slides. Every slide's anchor is its address (`id="/5"`).
 
