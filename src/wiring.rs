@@ -75,6 +75,8 @@ pub fn follow_url(s: Session) {
 /// The keyboard: covered screens, open dialogs and the overview get their keys first.
 pub fn listen_keys(s: Session, overview_columns: impl Fn() -> usize + 'static) {
     let keyboard = StoredValue::new(Keyboard::default());
+    // A slide number the stage was typing goes on being typed.
+    keyboard.update_value(|k| k.resume_typing(s.typed.get_untracked()));
     let on_key = window_event_listener(ev::keydown, move |event| {
         let key = event.key();
         let Some(input) = browser::key_input(&event, &key) else { return };

@@ -1,11 +1,15 @@
 //! The talk as HTML: the page's one rendering of it, which the app never renders again.
 //!
 //! As written, it is a document (contents, every slide with its pictures, its notes beneath) that
-//! reads well with no script. To present, the page's scripts switch the same sections to the
-//! stage (`slide layout-…` classes, see `index.html` and `browser::page`), mark the current one and
-//! reveal fragments by their `data-step`; the speaker view, the overview and print show copies.
+//! reads well with no script. To present, the first-frame script, the stage and the app switch the
+//! same sections to the stage (`slide layout-…` classes), mark the current one and reveal
+//! fragments by their step; the speaker view, the overview and print show copies. What they need
+//! to know of the deck is written here, once: each section's title, steps and name, the talk's
+//! title and length, and the words for search (one data block). Every name is the contract's
+//! (`deck_core::contract`).
 
-use crate::{Block, Deck, Inline, Item, Layout, Slide};
+use crate::{blocks_text, Block, Deck, Inline, Item, Layout, Slide};
+use deck_core::contract::{attr, class, id, section_id};
 
 /// The whole talk as one article: a bar with the title, the contents by part, and every slide
 /// (fragments shown) with its notes beneath, headed "Notes". Each slide's anchor is its deck address
@@ -18,19 +22,37 @@ pub fn reading_page(deck: &Deck, size_of: &dyn Fn(&str) -> Option<(u32, u32)>) -
 }
 
 fn page(deck: &Deck) -> String {
-    // The bar offers the talk as one file (talk.html, next to the page: see .ci/finish-page), for
-    // reading offline or presenting from a stick. The planned length rides on the article.
+    // The bar offers the talk as one file (talk.html, next to the page: see page/), for reading
+    // offline or presenting from a stick. The talk's title and planned length ride on it.
     let mut out = format!(
-        r#"<div class="reader" id="talk"><header class="reader-bar"><span class="reader-name">{}</span><a class="reader-download" href="talk.html" download>Download as one file</a></header>"#,
-        escape(&deck.title)
+        r#"<div class="reader" id="{talk}" {title_attr}="{title}" {minutes_attr}="{minutes}"><header class="{bar}"><span class="reader-name">{title}</span><a class="reader-download" href="talk.html" download>Download as one file</a></header>"#,
+        talk = id::TALK,
+        title_attr = attr::TITLE,
+        minutes_attr = attr::MINUTES,
+        title = escape(&deck.title),
+        minutes = deck.duration_minutes,
+        bar = class::READER_BAR,
     );
     contents(&deck.slides, &mut out);
-    out.push_str(&format!(r#"<main class="article" data-minutes="{}">"#, deck.duration_minutes));
+    out.push_str(&format!(r#"<main class="{}">"#, class::ARTICLE));
     for (i, slide) in deck.slides.iter().enumerate() {
-        let n = i + 1;
+        // The name is an anchor too (`#/vienna-1961`), for links followed without script.
         out.push_str(&format!(
-            r#"<section id="/{n}" class="read-slide read-layout-{layout}" data-layout="{layout}" data-index="{n}"><p class="read-number">Slide {n}</p>"#,
-            layout = slide.layout.name()
+            r#"<section id="{id}" class="{read_slide} {read_layout}{layout}" {layout_attr}="{layout}" {index_attr}="{n}" {title_attr}="{title}" {steps_attr}="{steps}" {name_attr}="{name}"><p class="{number}" id="/{name}">Slide {n}</p>"#,
+            id = section_id(i),
+            n = i + 1,
+            read_slide = class::READ_SLIDE,
+            read_layout = class::READ_LAYOUT_PREFIX,
+            layout = slide.layout.name(),
+            layout_attr = attr::LAYOUT,
+            index_attr = attr::INDEX,
+            title_attr = attr::TITLE,
+            title = escape(&slide.title),
+            steps_attr = attr::STEPS,
+            steps = slide.steps,
+            name_attr = attr::NAME,
+            name = escape(&slide.id),
+            number = class::READ_NUMBER,
         ));
         body(slide, &mut out);
         if !slide.notes.is_empty() {
@@ -40,15 +62,51 @@ fn page(deck: &Deck) -> String {
                 _ => 3,
             };
             out.push_str(&format!(
-                r#"<div class="read-notes"><h{level} class="read-notes-label">Notes</h{level}>"#
+                r#"<div class="{notes}"><h{level} class="{label}">Notes</h{level}>"#,
+                notes = class::READ_NOTES,
+                label = class::READ_NOTES_LABEL,
             ));
             blocks(&slide.notes, &mut out);
             out.push_str("</div>");
         }
         out.push_str("</section>");
     }
-    out.push_str("</main></div>");
+    out.push_str("</main>");
+    words(deck, &mut out);
+    out.push_str("</div>");
     out
+}
+
+/// The words of every slide and its notes, for search: a JSON array of `[text, notes]` pairs, a
+/// pair a slide, in a data block (which never runs). `<` is escaped, so no `</script>` can end it.
+fn words(deck: &Deck, out: &mut String) {
+    out.push_str(&format!(r#"<script type="application/json" id="{}">["#, id::WORDS));
+    for (i, slide) in deck.slides.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push('[');
+        json_string(&blocks_text(&slide.body), out);
+        out.push(',');
+        json_string(&blocks_text(&slide.notes), out);
+        out.push(']');
+    }
+    out.push_str("]</script>");
+}
+
+fn json_string(text: &str, out: &mut String) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '<' => out.push_str("\\u003c"),
+            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 /// Contents grouped by part: a title or section slide opens a group of the slides after it.
@@ -63,7 +121,11 @@ fn contents(slides: &[Slide], out: &mut String) {
     let link = |i: usize, out: &mut String| {
         out.push_str(&format!(r##"<a href="#/{}">{}</a>"##, i + 1, escape(&slides[i].title)));
     };
-    out.push_str(r#"<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">Contents</h2><ol>"#);
+    out.push_str(&format!(
+        r#"<nav class="{toc}" aria-labelledby="{heading}"><h2 id="{heading}">Contents</h2><ol>"#,
+        toc = class::TOC,
+        heading = id::TOC_TITLE
+    ));
     for (head, members) in groups {
         out.push_str("<li>");
         link(head, out);
@@ -172,7 +234,7 @@ fn items(list: &[Item], out: &mut String) {
         if item.fragment == 0 {
             out.push_str("<li>");
         } else {
-            out.push_str(&format!(r#"<li class="fragment" data-step="{}">"#, item.fragment));
+            out.push_str(&format!(r#"<li class="{}" {}="{}">"#, class::FRAGMENT, attr::STEP, item.fragment));
         }
         match item.content.split_first() {
             Some((picture @ Inline::Image { .. }, label)) => {

@@ -358,12 +358,16 @@ fn parse_slide(lines: &[&str], sep: usize, end: usize, ctx: Ctx<'_>) -> Option<S
                 _ => ctx.errors.push(err(line_no, format!("`fragments` is `true` or `false`, not `{value}`"))),
             },
             "id" => {
-                let valid = !value.is_empty()
+                // A name starts with a letter, so that an address never reads as a slide number.
+                let valid = value.starts_with(|c: char| c.is_ascii_lowercase())
                     && value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
                 if valid {
                     id = Some(value.into());
                 } else {
-                    ctx.errors.push(err(line_no, format!("`id` may hold only a-z, 0-9 and `-`, not `{value}`")));
+                    ctx.errors.push(err(
+                        line_no,
+                        format!("`id` starts with a letter and holds only a-z, 0-9 and `-`, not `{value}`"),
+                    ));
                 }
             }
             other => ctx.errors.push(err(
@@ -475,9 +479,13 @@ fn check_layout(layout: Layout, body: &[Block], line: usize, errors: &mut Vec<Co
     }
 }
 
-/// A title made into an anchor name: lowercase ASCII words joined by `-`.
+/// A title made into an anchor name: lowercase ASCII words joined by `-`, starting with a letter
+/// (`slide-` goes before a title that starts with a digit).
 pub fn slug(title: &str) -> String {
     let mut out = String::new();
+    if title.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        out.push_str("slide");
+    }
     for word in title.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
             out.push('-');

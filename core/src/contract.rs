@@ -89,6 +89,7 @@ pub mod class {
         READING,
         APP_ONLY,
         FROM_FILE,
+        STAGED,
         LIVE,
         CURSOR_HIDDEN,
         STAGE,

@@ -169,12 +169,14 @@ const SWIPE_MIN_PX: f64 = 40.0;
 const TAP_MAX_PX: f64 = 10.0;
 
 /// What a touch from `start` to `end` (client pixels) on a screen `width` wide does: a swipe left
-/// goes on and right goes back; a tap on the outer thirds goes back or on; a scroll does nothing.
-pub fn gesture(start: (f64, f64), end: (f64, f64), width: f64) -> Option<Command> {
+/// goes on and right goes back; a tap on the outer thirds goes back or on, as in a photo viewer,
+/// unless it landed `on_control` (a link or button, which handles its own tap); a scroll does
+/// nothing.
+pub fn gesture(start: (f64, f64), end: (f64, f64), width: f64, on_control: bool) -> Option<Command> {
     let (dx, dy) = (end.0 - start.0, end.1 - start.1);
     if dx.abs() >= SWIPE_MIN_PX && dx.abs() > 1.5 * dy.abs() {
         Some(if dx < 0.0 { Command::Next } else { Command::Prev })
-    } else if dx.abs() < TAP_MAX_PX && dy.abs() < TAP_MAX_PX {
+    } else if dx.abs() < TAP_MAX_PX && dy.abs() < TAP_MAX_PX && !on_control {
         tap_zone(start.0, width)
     } else {
         None
@@ -206,14 +208,19 @@ mod grid_tests {
     #[test]
     fn swipes_and_taps_move_and_scrolls_do_not() {
         let w = 400.0;
-        assert_eq!(gesture((300.0, 100.0), (200.0, 110.0), w), Some(Command::Next), "swipe left");
-        assert_eq!(gesture((100.0, 100.0), (200.0, 90.0), w), Some(Command::Prev), "swipe right");
-        assert_eq!(gesture((100.0, 100.0), (130.0, 300.0), w), None, "a scroll");
-        assert_eq!(gesture((100.0, 100.0), (160.0, 160.0), w), None, "diagonal");
-        assert_eq!(gesture((390.0, 100.0), (392.0, 101.0), w), Some(Command::Next), "tap, right third");
-        assert_eq!(gesture((10.0, 100.0), (10.0, 100.0), w), Some(Command::Prev), "tap, left third");
-        assert_eq!(gesture((200.0, 100.0), (200.0, 100.0), w), None, "tap, middle");
-        assert_eq!(gesture((f64::NAN, 0.0), (1.0, 0.0), w), None);
+        assert_eq!(gesture((300.0, 100.0), (200.0, 110.0), w, false), Some(Command::Next), "swipe left");
+        assert_eq!(gesture((100.0, 100.0), (200.0, 90.0), w, true), Some(Command::Prev), "swipe right");
+        assert_eq!(gesture((100.0, 100.0), (130.0, 300.0), w, false), None, "a scroll");
+        assert_eq!(gesture((100.0, 100.0), (160.0, 160.0), w, false), None, "diagonal");
+        assert_eq!(
+            gesture((390.0, 100.0), (392.0, 101.0), w, false),
+            Some(Command::Next),
+            "tap, right third"
+        );
+        assert_eq!(gesture((10.0, 100.0), (10.0, 100.0), w, false), Some(Command::Prev), "tap, left third");
+        assert_eq!(gesture((10.0, 100.0), (10.0, 100.0), w, true), None, "tap on a button");
+        assert_eq!(gesture((200.0, 100.0), (200.0, 100.0), w, false), None, "tap, middle");
+        assert_eq!(gesture((f64::NAN, 0.0), (1.0, 0.0), w, false), None);
     }
 
     #[test]

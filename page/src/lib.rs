@@ -97,7 +97,10 @@ pub fn survey(html: &str, base: &str) -> Result<Survey, String> {
     .map_err(|e| fail(format!("cannot read the page: {e}")))?;
     let survey = found.into_inner();
     if survey.stage.js.is_empty() || survey.stage.wasm.is_empty() {
-        return Err(fail(format!("Trunk's page has no preloads for `{}` (index.html's main rel=\"rust\" link)", program::STAGE)));
+        return Err(fail(format!(
+            "Trunk's page has no preloads for `{}` (index.html's main rel=\"rust\" link)",
+            program::STAGE
+        )));
     }
     if survey.stylesheets.is_empty() {
         return Err(fail("Trunk's page has no stylesheet"));
@@ -117,7 +120,8 @@ pub fn hash_app_files(stage: &Path) -> Result<Program, String> {
         let bytes = std::fs::read(&plain).map_err(|e| format!("cannot read {}: {e}", plain.display()))?;
         *name = format!("{}-{}{suffix}", program::APP, &hex(&Sha256::digest(&bytes))[..16]);
         *integrity = sri(&bytes);
-        std::fs::rename(&plain, stage.join(&*name)).map_err(|e| format!("cannot rename {}: {e}", plain.display()))?;
+        std::fs::rename(&plain, stage.join(&*name))
+            .map_err(|e| format!("cannot rename {}: {e}", plain.display()))?;
     }
     Ok(app)
 }
@@ -196,7 +200,10 @@ pub fn rewrite(html: &str, survey: &Survey, inserts: &Inserts<'_>) -> Result<Str
             .append_element_content_handler(meta("meta[property='og:title']", deck.title.clone()))
             .append_element_content_handler(meta("meta[property='og:description']", deck.description.clone()))
             .append_element_content_handler(meta("meta[name='twitter:title']", deck.title.clone()))
-            .append_element_content_handler(meta("meta[name='twitter:description']", deck.description.clone()))
+            .append_element_content_handler(meta(
+                "meta[name='twitter:description']",
+                deck.description.clone(),
+            ))
             .append_element_content_handler(element!("link[rel=stylesheet]", |el| {
                 if first_stylesheet.replace(false) {
                     el.replace(&format!("<style>{}</style>", inserts.css.trim()), ContentType::Html);
@@ -232,7 +239,8 @@ pub fn rewrite(html: &str, survey: &Survey, inserts: &Inserts<'_>) -> Result<Str
             // `trunk serve`'s own script, found by its text in the first pass.
             let at = page.find(script.as_str()).ok_or("the live-reload script moved")?;
             let start = page[..at].rfind("<script").ok_or("the live-reload script has no tag")?;
-            let end = at + script.len() + page[at + script.len()..].find("</script>").ok_or("unclosed script")?;
+            let end =
+                at + script.len() + page[at + script.len()..].find("</script>").ok_or("unclosed script")?;
             Ok(format!("{}{tag}{}", &page[..start], &page[end + "</script>".len()..]))
         }
         _ => Ok(page),
@@ -336,7 +344,8 @@ pub fn finish(root: &Path, stage: &Path, base: &str) -> Result<(), String> {
 pub fn service_worker(template: &str, stage: &Path) -> String {
     let mut files = Vec::new();
     list_files(stage, stage, &mut files);
-    files.retain(|f| !matches!(f.as_str(), "sw.js" | "index.html" | "og.png" | "_headers" | "live-reload.js"));
+    files
+        .retain(|f| !matches!(f.as_str(), "sw.js" | "index.html" | "og.png" | "_headers" | "live-reload.js"));
     files.sort();
     let mut build = Sha256::new();
     for file in &files {
@@ -344,7 +353,9 @@ pub fn service_worker(template: &str, stage: &Path) -> String {
         build.update(Sha256::digest(std::fs::read(stage.join(file)).unwrap_or_default()));
     }
     let list: Vec<String> = files.iter().map(|f| format!("\"{f}\"")).collect();
-    template.replace("__BUILD__", &hex(&build.finalize())[..16]).replace("__FILES__", &format!("[{}]", list.join(",")))
+    template
+        .replace("__BUILD__", &hex(&build.finalize())[..16])
+        .replace("__FILES__", &format!("[{}]", list.join(",")))
 }
 
 fn list_files(dir: &Path, stage: &Path, out: &mut Vec<String>) {

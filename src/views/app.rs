@@ -11,29 +11,30 @@ use crate::views::search_box::SearchBox;
 use crate::views::speaker::SpeakerView;
 use crate::widgets::{LiveRegion, Notice, ThemeButton};
 use crate::wiring;
+use deck_core::contract::id;
 use deck_core::deck::Deck;
 use deck_core::nav::{self, Command, Position};
 use deck_core::sync::Screen;
 use deck_core::url::{self, View};
 use deck_web as browser;
-use deck_web::page;
+use deck_web::{handoff, page};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::TouchEvent;
-
-/// A swipe is a horizontal move of at least this many CSS pixels, clearly more sideways than up.
-const SWIPE_MIN_PX: f64 = 40.0;
-/// A touch that moves less than this is a tap.
-const TAP_MAX_PX: f64 = 10.0;
 
 #[component]
 pub fn App() -> impl IntoView {
     let query = url::parse_query(&browser::location_search());
     // The talk is the page's: the app reads its shape and words once, and keeps them for the page's life.
     let deck: &'static Deck = Box::leak(Box::new(page::read_deck(true)));
-    let start = url::decode(&browser::location_hash(), deck);
+    // The stage has been presenting: the talk is taken from it, with no press lost or repeated
+    // (see deck_web::handoff). Without a stage, the address says where to start.
+    let handed = handoff::take_over();
+    browser::remove(id::STAGE_CONTROLS);
+    browser::remove(id::LIVE);
+    let start = handed.map_or_else(|| url::decode(&browser::location_hash(), deck), |h| h.at);
     let s = Session::new(deck, query.view, start);
+    s.typed.set(handed.and_then(|h| h.typed));
     crate::widgets::theme::apply_stored();
     browser::register_service_worker();
     wiring::follow_url(s);
@@ -71,26 +72,20 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
     let pos = s.pos;
     // Touches land on the page's stage, under the controls: they are heard on the window.
     let touch_start = StoredValue::new(None::<(f64, f64)>);
-    let on_touch_start = window_event_listener(ev::touchstart, move |event: TouchEvent| {
-        let first = event.touches().get(0);
-        touch_start.set_value(first.map(|t| (f64::from(t.client_x()), f64::from(t.client_y()))));
+    let on_touch_start = window_event_listener(ev::touchstart, move |event| {
+        touch_start.set_value(browser::touch_point(&event, false));
     });
-    let on_touch_end = window_event_listener(ev::touchend, move |event: TouchEvent| {
-        let Some((x0, y0)) = touch_start.get_value() else { return };
+    let on_touch_end = window_event_listener(ev::touchend, move |event| {
+        let Some(start) = touch_start.get_value() else { return };
         touch_start.set_value(None);
         // A finger that draws or points is not a swipe.
         if s.overview.get_untracked() || s.dialog_open() || s.mode.get_untracked() != Mode::Off {
             return;
         }
-        let Some(t) = event.changed_touches().get(0) else { return };
-        let (dx, dy) = (f64::from(t.client_x()) - x0, f64::from(t.client_y()) - y0);
-        if dx.abs() >= SWIPE_MIN_PX && dx.abs() > 1.5 * dy.abs() {
-            s.go(if dx < 0.0 { Command::Next } else { Command::Prev });
-        } else if dx.abs() < TAP_MAX_PX && dy.abs() < TAP_MAX_PX && !browser::on_link_or_button(&event) {
-            // A tap on the left or right third of the screen goes back or on, as in a photo viewer.
-            if let Some(command) = nav::tap_zone(x0, browser::viewport_width()) {
-                s.go(command);
-            }
+        let Some(end) = browser::touch_point(&event, true) else { return };
+        let on_control = browser::on_control(&event);
+        if let Some(command) = nav::gesture(start, end, browser::viewport_width(), on_control) {
+            s.go(command);
         }
     });
     let cursor_hidden = wiring::idle_cursor();

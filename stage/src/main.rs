@@ -169,11 +169,8 @@ fn on_touch_start(event: Event) {
 fn on_touch_end(event: Event) {
     let Some(Some(start)) = with_stage(|stage| stage.touch.take()) else { return };
     let Some(end) = deck_web::touch_point(&event, true) else { return };
-    // Links and buttons handle their own taps.
-    if deck_web::target_within(&event, "a, button, input, [role=button]") {
-        return;
-    }
-    if let Some(command) = nav::gesture(start, end, deck_web::viewport_width()) {
+    let on_control = deck_web::on_control(&event);
+    if let Some(command) = nav::gesture(start, end, deck_web::viewport_width(), on_control) {
         go(command);
     }
 }

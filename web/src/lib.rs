@@ -349,13 +349,9 @@ pub fn register_service_worker() {
     }
 }
 
-/// Whether a touch ended on a link or a button (which handle the tap themselves).
-pub fn on_link_or_button(event: &web_sys::TouchEvent) -> bool {
-    event
-        .target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .and_then(|e| e.closest("a, button, input, [role=button]").ok().flatten())
-        .is_some()
+/// Whether an event landed on a link or a button (which handle a tap themselves).
+pub fn on_control(event: &web_sys::Event) -> bool {
+    target_within(event, "a, button, input, [role=button]")
 }
 
 /// An event listener on `target`, removed when dropped.
