@@ -83,10 +83,11 @@ pub mod class {
     pub const PREVIEW_SLIDE: &str = "preview-slide";
     pub const NOTES_TEXT: &str = "notes-text";
 
-    /// Every class above that the stylesheet styles (`tests/contract.rs` finds each in it).
+    /// Every class above that the stylesheet styles (`tests/contract.rs` finds each in it). The
+    /// document (`reading`) is the page's own look, and the notes' copy (`notes-text`) takes its
+    /// container's: neither needs a rule of its own.
     pub const STYLED: &[&str] = &[
         PRESENTING,
-        READING,
         APP_ONLY,
         FROM_FILE,
         STAGED,
@@ -107,7 +108,6 @@ pub mod class {
         SHOWN,
         ZOOMED,
         PREVIEW_SLIDE,
-        NOTES_TEXT,
     ];
 }
 
