@@ -268,7 +268,7 @@ async fn main() {
         let v = if std::env::var_os("BENCH_NO_LIGHTHOUSE").is_some() {
             json!({ "error": "skipped (BENCH_NO_LIGHTHOUSE)" })
         } else {
-            lighthouse(s.t.base)
+            lighthouse(s.t.base, s.t.name)
         };
         s.put("lighthouse_mobile", v);
     }
@@ -631,9 +631,8 @@ async fn ink(b: &Browser, t: &Target) -> Value {
     })
 }
 
-fn lighthouse(base: &str) -> Value {
-    let out = std::env::temp_dir()
-        .join(format!("cppg-deck-lighthouse-{}.json", support::host_of(base).replace(':', "-")));
+fn lighthouse(base: &str, name: &str) -> Value {
+    let out = std::env::temp_dir().join(format!("cppg-deck-lighthouse-{}.json", name.to_lowercase()));
     let status = std::process::Command::new("lighthouse")
         .args([
             base,
