@@ -15,10 +15,11 @@ static TALK: LazyLock<Deck> = LazyLock::new(|| {
             .slides
             .iter()
             .map(|s| Slide {
+                name: s.id.clone(),
                 title: s.title.clone(),
+                steps: usize::from(s.steps),
                 text: talk_compiler::blocks_text(&s.body),
                 notes_text: talk_compiler::blocks_text(&s.notes),
-                fragments: vec![String::new(); usize::from(s.steps)],
             })
             .collect(),
     }

@@ -212,14 +212,20 @@ pub struct Nginx {
 
 impl Nginx {
     pub fn start() -> Nginx {
+        Nginx::serve(&dist(), &|site| site)
+    }
+
+    /// The same server for another directory than `dist/` (the benchmark serves Marp's deck so),
+    /// its server block first passed through `edit` (e.g. another page's script hashes).
+    pub fn serve(dir: &Path, edit: &dyn Fn(String) -> String) -> Nginx {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let site = std::fs::read_to_string(root.join("deploy/nginx/cppg-deck.conf"))
             .expect("deploy/nginx/cppg-deck.conf");
         let port = free_port();
-        let site = site
+        let site = edit(site)
             .replace("listen 80;", &format!("listen 127.0.0.1:{port};"))
             .replace("listen [::]:80;", "")
-            .replace("root /var/www/cppg-deck;", &format!("root {};", dist().display()));
+            .replace("root /var/www/cppg-deck;", &format!("root {};", dir.display()));
         let dir = std::env::temp_dir().join(format!("cppg-deck-nginx-{port}"));
         std::fs::create_dir_all(&dir).unwrap();
         let brotli = Path::new("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so");
