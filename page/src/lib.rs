@@ -372,3 +372,39 @@ fn list_files(dir: &Path, stage: &Path, out: &mut Vec<String>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_survey_finds_stylesheets_the_stage_and_the_reload_script_in_a_minified_page() {
+        // As Trunk writes a release page: minified, attributes unquoted where they can be.
+        let page = "<link href=./a-1.css rel=stylesheet integrity=sha384-a><link href=./b-2.css rel=stylesheet>\
+            <link href=./deck-stage-0123.js integrity=sha384-j rel=modulepreload crossorigin=anonymous>\
+            <link as=fetch href=./deck-stage-4567_bg.wasm rel=preload type=application/wasm integrity=sha384-w>\
+            <script type=module>import init from './deck-stage-0123.js';await init()</script>\
+            <script>const a='{{__TRUNK_ADDRESS__}}';</script>";
+        let found = survey(page, "./").unwrap();
+        assert_eq!(found.stylesheets, ["a-1.css", "b-2.css"]);
+        assert_eq!(
+            (found.stage.js.as_str(), found.stage.js_integrity.as_str(), found.stage.wasm.as_str()),
+            ("deck-stage-0123.js", "sha384-j", "deck-stage-4567_bg.wasm")
+        );
+        assert_eq!(found.live_reload.as_deref(), Some("const a='{{__TRUNK_ADDRESS__}}';"));
+        // A page without the stage's preloads is refused, saying why.
+        let error = survey("<link href=./a.css rel=stylesheet>", "./").unwrap_err();
+        assert!(error.contains("deck-stage"), "{error}");
+    }
+
+    #[test]
+    fn the_live_reload_script_becomes_a_file_that_finds_its_address() {
+        // As trunk writes it, and as its minifier folds the constants into one string.
+        let script = "const a='{{__TRUNK_ADDRESS__}}',b='{{__TRUNK_WS_BASE__}}';let u=p+`://{{__TRUNK_ADDRESS__}}{{__TRUNK_WS_BASE__}}.well-known`;";
+        assert_eq!(
+            live_reload_file(script).unwrap(),
+            "const a=''+location.host+'',b='/';let u=p+`://`+location.host+`/.well-known`;"
+        );
+        assert!(live_reload_file("x='{{__TRUNK_SOMETHING__}}'").is_err());
+    }
+}

@@ -11,7 +11,9 @@ use std::path::Path;
 /// `boot-HASH.js`: imports the stage's glue and starts it with its wasm (fetched with integrity);
 /// once the stage is live, it fetches the app with low priority (the import takes the module
 /// that a `modulepreload` with integrity checked) and starts it. A stage that fails to start
-/// (blocked, or an old browser) leaves the app to do everything when it comes.
+/// (blocked, or an old browser) leaves the app to do everything when it comes; an app that fails
+/// to arrive leaves the stage presenting. Either says so on the console, as a warning: the deck
+/// still works.
 pub fn boot(survey: &Survey) -> String {
     let (stage, app) = (&survey.stage, &survey.app);
     format!(
@@ -27,9 +29,14 @@ const glue = new URL("{app_js}", import.meta.url).href;
 const preload = Object.assign(document.createElement("link"), {{ rel: "modulepreload", href: glue, integrity: "{app_js_sri}" }});
 preload.fetchPriority = "low";
 document.head.append(preload);
-const {{ default: app }} = await import(glue);
-const wasm = await app({{ module_or_path: load("{app_wasm}", "{app_wasm_sri}", "low") }});
-dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{ detail: {{ wasm }} }}));
+let wasm;
+try {{
+  const {{ default: app }} = await import(glue);
+  wasm = await app({{ module_or_path: load("{app_wasm}", "{app_wasm_sri}", "low") }});
+}} catch (error) {{
+  console.warn("The app did not start; the stage presents the talk.", error);
+}}
+if (wasm) dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{ detail: {{ wasm }} }}));
 "#,
         stage_js = stage.js,
         stage_wasm = stage.wasm,
@@ -72,8 +79,8 @@ pub fn one_file(page: &str, stage: &Path, survey: &Survey) -> Result<String, Str
          const stage=(()=>{{{stage_glue}\nreturn __wbg_init}})();\n\
          try{{await stage({{module_or_path:await unpack(\"{STAGE_ENGINE}\")}})}}catch(e){{console.warn(\"The stage did not start; the app will present the talk.\",e)}}\n\
          const app=(()=>{{{app_glue}\nreturn __wbg_init}})();\n\
-         const wasm=await app({{module_or_path:await unpack(\"{app_engine}\")}});\
-         dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\",{{detail:{{wasm}}}}))}})()</script>",
+         let wasm;try{{wasm=await app({{module_or_path:await unpack(\"{app_engine}\")}})}}catch(e){{console.warn(\"The app did not start; the stage presents the talk.\",e)}}\
+         if(wasm)dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\",{{detail:{{wasm}}}}))}})()</script>",
         packed(&survey.stage.wasm)?,
         packed(&survey.app.wasm)?,
         app_engine = id::ENGINE,
