@@ -118,7 +118,7 @@ impl Session {
                     changed
                 });
                 if changed {
-                    if let Ok(text) = serde_json::to_string(&self.ink.get_untracked()) {
+                    if let Some(text) = browser::json::to_text(&self.ink.get_untracked()) {
                         browser::store_for_tab(key::INK, &text);
                     }
                 }
@@ -287,7 +287,7 @@ impl Session {
 /// The ink kept by this tab, sanitized: what storage holds may be stale or tampered with.
 fn load_ink(slide_count: usize) -> Ink {
     browser::load_for_tab(key::INK)
-        .and_then(|text| serde_json::from_str::<Ink>(&text).ok())
+        .and_then(|text| browser::json::from_text::<Ink>(&text))
         .unwrap_or_default()
         .sanitized(slide_count)
 }

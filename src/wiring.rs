@@ -189,7 +189,12 @@ pub fn sync_windows(s: Session) {
     };
     let received = StoredValue::new(None::<Shared>);
     let deck_in = deck.clone();
-    let channel = Channel::open(move |text| match sync::decode(&text, &deck_in, me) {
+    let decode = move |text: &str, deck: &str| {
+        sync::decode(text, deck, me, browser::json::from_text, browser::json::from_text)
+    };
+    let encode =
+        move |deck: &str, body| browser::json::to_text(&sync::message(deck, me, body)).unwrap_or_default();
+    let channel = Channel::open(move |text| match decode(&text, &deck_in) {
         // Reading is personal: a reader's page neither follows nor drives the talk.
         Ok(_) if s.view.get_untracked() == View::Read => None,
         Ok(Body::State { state }) => {
@@ -200,9 +205,7 @@ pub fn sync_windows(s: Session) {
             }
             None
         }
-        Ok(Body::Hello) if in_talk.get_value() => {
-            Some(sync::encode(&deck_in, me, Body::State { state: s.shared() }))
-        }
+        Ok(Body::Hello) if in_talk.get_value() => Some(encode(&deck_in, Body::State { state: s.shared() })),
         Ok(Body::Hello) => None,
         Ok(Body::Pointer { at }) => {
             s.pointer.set(at);
@@ -222,13 +225,13 @@ pub fn sync_windows(s: Session) {
     });
     set_in_talk(arrival == Arrival::Joins);
     if arrival == Arrival::Joins {
-        channel.post(&sync::encode(&deck, me, Body::Hello));
+        channel.post(&encode(&deck, Body::Hello));
     }
     let channel = std::rc::Rc::new(channel);
     let poster = channel.clone();
     let deck_out = deck.clone();
     // The pointer and the ink go out as they happen (see `Session::point` and `Session::draw`).
-    s.post.set_value(Some(std::rc::Rc::new(move |body| poster.post(&sync::encode(&deck_out, me, body)))));
+    s.post.set_value(Some(std::rc::Rc::new(move |body| poster.post(&encode(&deck_out, body)))));
     let channel = StoredValue::new_local(channel);
     Effect::new(move |before: Option<(Shared, u32)>| {
         let lead = s.lead.get();
@@ -246,7 +249,7 @@ pub fn sync_windows(s: Session) {
         let asked_to_lead = before.is_some_and(|(_, was)| was != lead);
         let reading = s.view.get_untracked() == View::Read;
         if before.is_some() && !reading && (asked_to_lead || received.get_value() != Some(state)) {
-            let text = sync::encode(&deck, me, Body::State { state });
+            let text = encode(&deck, Body::State { state });
             channel.with_value(|c| c.post(&text));
             if !in_talk.get_value() {
                 set_in_talk(true);

@@ -85,7 +85,9 @@ impl Stroke {
         let mut d = String::with_capacity(self.points.len() * 10);
         for (i, [x, y]) in self.points.iter().enumerate() {
             d.push_str(if i == 0 { "M" } else { "L" });
-            d.push_str(&format!("{x} {y}"));
+            crate::text::push_number(&mut d, usize::from(*x));
+            d.push(' ');
+            crate::text::push_number(&mut d, usize::from(*y));
         }
         if self.points.len() == 1 {
             d.push_str("h0");

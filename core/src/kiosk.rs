@@ -44,7 +44,19 @@ impl Kiosk {
 
 /// The `auto` query value as seconds: a positive number up to an hour, else no kiosk.
 pub fn parse_seconds(value: &str) -> Option<f64> {
-    value.parse::<f64>().ok().filter(|s| s.is_finite() && *s >= 0.5 && *s <= 3600.0)
+    // Whole seconds, or seconds and a decimal fraction (`2.5`), read as milliseconds: no float
+    // parser in the wasm for this one number.
+    let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    // As Rust's own float parser reads it: `2.` and `.5` are numbers too.
+    let whole_ok = digits(whole) || (whole.is_empty() && !fraction.is_empty());
+    if !whole_ok || !(fraction.is_empty() || digits(fraction)) {
+        return None;
+    }
+    let number = |s: &str| s.bytes().fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
+    let scale = [1000, 100, 10, 1][fraction.len().min(3)];
+    let millis = number(whole) * 1000 + number(&fraction[..fraction.len().min(3)]) * scale;
+    (500..=3_600_000).contains(&millis).then(|| f64::from(millis) / 1000.0)
 }
 
 #[cfg(test)]
@@ -70,7 +82,11 @@ mod tests {
     fn parses_the_interval() {
         assert_eq!(parse_seconds("10"), Some(10.0));
         assert_eq!(parse_seconds("2.5"), Some(2.5));
-        for bad in ["", "0", "-3", "abc", "NaN", "inf", "99999", "1e400"] {
+        assert_eq!(parse_seconds("0.75"), Some(0.75));
+        assert_eq!((parse_seconds("2."), parse_seconds(".5")), (Some(2.0), Some(0.5)));
+        assert_eq!(parse_seconds("3600"), Some(3600.0));
+        for bad in ["", "0", "0.4", "-3", "abc", "NaN", "inf", "99999", "1e400", ".", "2.5.1", "+3", "3600.1"]
+        {
             assert_eq!(parse_seconds(bad), None, "{bad}");
         }
     }

@@ -1,6 +1,8 @@
 //! The messages that keep the audience window and the speaker view together: serde-typed,
 //! versioned, and checked on the way in. Anything malformed, foreign, oversized or from another
-//! version is rejected with a reason, never a panic. Pure: the channel itself is `channel.rs`.
+//! version is rejected with a reason, never a panic. Pure: the text is JSON, read and written by
+//! whoever calls (the browser's own `JSON` in the app, through `deck_web::json`, so that the wasm
+//! carries no JSON parser; serde_json in the native tests); the channel is `deck_web::channel`.
 
 use crate::ink::{self, Change, Point};
 use serde::{Deserialize, Serialize};
@@ -85,25 +87,34 @@ pub enum Rejected {
     OwnEcho,
 }
 
-pub fn encode(deck: &str, from: u32, body: Body) -> String {
-    let message = Message { v: VERSION, deck: deck.into(), from, body };
-    serde_json::to_string(&message).unwrap_or_default()
+/// A message from window `from` of `deck`, at this version, for the caller to write as JSON.
+pub fn message(deck: &str, from: u32, body: Body) -> Message {
+    Message { v: VERSION, deck: deck.into(), from, body }
 }
 
-/// The body of a message meant for window `me` of `deck`.
-pub fn decode(text: &str, deck: &str, me: u32) -> Result<Body, Rejected> {
-    #[derive(Deserialize)]
-    struct Envelope {
-        v: u32,
-    }
+/// Just a message's version, read before the rest: a message of another version is not misread.
+#[derive(Debug, Deserialize)]
+pub struct Envelope {
+    pub v: u32,
+}
+
+/// The body of a message meant for window `me` of `deck`. `read_envelope` and `read_message` parse
+/// JSON text (`None`: it is not that shape).
+pub fn decode(
+    text: &str,
+    deck: &str,
+    me: u32,
+    read_envelope: impl FnOnce(&str) -> Option<Envelope>,
+    read_message: impl FnOnce(&str) -> Option<Message>,
+) -> Result<Body, Rejected> {
     if text.len() > MAX_BYTES {
         return Err(Rejected::TooLarge);
     }
-    let envelope: Envelope = serde_json::from_str(text).map_err(|_| Rejected::Malformed)?;
+    let envelope = read_envelope(text).ok_or(Rejected::Malformed)?;
     if envelope.v != VERSION {
         return Err(Rejected::OtherVersion);
     }
-    let message: Message = serde_json::from_str(text).map_err(|_| Rejected::Malformed)?;
+    let message = read_message(text).ok_or(Rejected::Malformed)?;
     let drawable = match &message.body {
         Body::Pointer { at: Some(p) } => ink::on_slide(*p),
         Body::Ink { change, .. } => change.is_valid(),
@@ -127,6 +138,15 @@ mod tests {
     use crate::ink::{Stroke, Tool};
 
     const DECK: &str = "Talk#18";
+
+    /// The text form, as the browser writes and reads it (JSON).
+    fn encode(deck: &str, from: u32, body: Body) -> String {
+        serde_json::to_string(&message(deck, from, body)).unwrap()
+    }
+
+    fn decode(text: &str, deck: &str, me: u32) -> Result<Body, Rejected> {
+        super::decode(text, deck, me, |t| serde_json::from_str(t).ok(), |t| serde_json::from_str(t).ok())
+    }
 
     #[test]
     fn round_trips() {

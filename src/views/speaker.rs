@@ -22,7 +22,7 @@ use wasm_bindgen::JsCast;
 use deck_core::contract::key;
 
 fn save_timer(timer: Timer) {
-    if let Ok(text) = serde_json::to_string(&timer) {
+    if let Some(text) = browser::json::to_text(&timer) {
         browser::store(key::TIMER, &text);
     }
 }
@@ -38,7 +38,7 @@ pub fn SpeakerView(s: Session) -> impl IntoView {
     on_cleanup(move || tick.set_value(None));
 
     // The timer survives a reload of this window: it is stored as when it started, not as a count.
-    let stored = browser::load(key::TIMER).and_then(|t| serde_json::from_str::<Timer>(&t).ok());
+    let stored = browser::load(key::TIMER).and_then(|t| browser::json::from_text::<Timer>(&t));
     let timer = RwSignal::new(stored.unwrap_or_default().sanitized(now.get_untracked()));
     let update_timer = move |change: fn(Timer, f64) -> Timer| {
         let next = change(timer.get_untracked(), browser::now());

@@ -5,6 +5,7 @@
 
 pub mod channel;
 pub mod handoff;
+pub mod json;
 pub mod page;
 
 /// The page's window (there is always one where the deck runs: it is not a worker).
