@@ -48,8 +48,8 @@ struct Target {
     base: &'static str,
     /// The directory served there (for the bytes).
     dir: PathBuf,
-    /// Which of its files are the engine (what presents the talk), against images and the rest.
-    engine_file: fn(&str) -> bool,
+    /// Which part of the deck each file is (`page`, `loader`, `stage`, `app`), or none.
+    tier_of: fn(&str) -> Option<&'static str>,
     /// The pictures the first slide needs.
     first_pictures: Vec<String>,
     /// The address of the first slide, without a fragment shown.
@@ -73,7 +73,7 @@ impl Target {
             name: "ours",
             base,
             dir: dist.to_path_buf(),
-            engine_file: support::is_engine_file,
+            tier_of: support::tier_of,
             first_pictures: support::first_slide_pictures(&page),
             first: "#/1",
             // The current slide and how many of its fragments show (the address follows a frame
@@ -106,7 +106,8 @@ impl Target {
             name: "Marp",
             base,
             dir: site.to_path_buf(),
-            engine_file: |name| name == "index.html",
+            // One file: the page is all of Marp's engine.
+            tier_of: |name| (name == "index.html").then_some("page"),
             first_pictures,
             first: "#1",
             // Marp's bespoke template marks the slide it shows with `bespoke-marp-active` (its CSS
@@ -333,8 +334,8 @@ fn measure_bytes(t: &Target) -> Value {
     let mut rows = Vec::new();
     for name in &files {
         let s = sizes(&dist.join(name));
-        let group = if (t.engine_file)(name) {
-            "engine"
+        let group = if let Some(tier) = (t.tier_of)(name) {
+            tier
         } else if name.starts_with("images/") {
             "slide images"
         } else {
@@ -346,6 +347,21 @@ fn measure_bytes(t: &Target) -> Value {
         }
         rows.push(json!({ "file": name, "group": group, "raw": s[0], "gzip": s[1], "brotli": s[2] }));
     }
+    // The critical path (every byte before the first press moves the slide) and everything but
+    // pictures, from the parts.
+    let sum = |parts: &[&str]| {
+        let mut total = [0u64; 3];
+        for part in parts {
+            for (t, g) in total.iter_mut().zip(groups.get(part).copied().unwrap_or_default()) {
+                *t += g;
+            }
+        }
+        total
+    };
+    let critical = sum(&["page", "loader", "stage"]);
+    let everything = sum(&["page", "loader", "stage", "app"]);
+    groups.insert("critical path (page, loader, stage)", critical);
+    groups.insert("everything but images", everything);
     // Before the first slide shows: the page (its CSS inline) and slide 1's pictures.
     let mut first = sizes(&dist.join("index.html"));
     for src in &t.first_pictures {
@@ -756,7 +772,6 @@ fn print_report(r: &Value) {
     for name in &names {
         let (a, b) = (group(r, name), group(m, name));
         let label = match name.as_str() {
-            "engine" => "engine (everything but images)",
             other if other.starts_with("other") => "other (icons, manifest, sw, preview)",
             other => other,
         };

@@ -38,10 +38,23 @@ pub fn dist() -> PathBuf {
     dist
 }
 
-/// Whether a file of the bundle is part of the engine (what runs the deck: the page with its CSS,
-/// the loader, the wasm-bindgen JS and the wasm), as the size budget and the benchmark count it.
-pub fn is_engine_file(name: &str) -> bool {
-    name == "index.html" || (name.ends_with(".js") && name != "sw.js") || name.ends_with(".wasm")
+/// Which part of the deck a file of the bundle is, as the benchmark counts bytes: the page (the
+/// talk, its CSS and inline scripts), the loader, the stage, the app; `None` for pictures and the
+/// rest (icons, manifest, service worker, the one file).
+pub fn tier_of(name: &str) -> Option<&'static str> {
+    use deck_core::contract::program;
+    let program = |p: &str| name.starts_with(&format!("{p}-")) && (name.ends_with(".js") || name.ends_with(".wasm"));
+    if name == "index.html" {
+        Some("page")
+    } else if name.starts_with("boot-") && name.ends_with(".js") {
+        Some("loader")
+    } else if program(program::STAGE) {
+        Some("stage")
+    } else if program(program::APP) {
+        Some("app")
+    } else {
+        None
+    }
 }
 
 /// The pictures (`src`) of the first slide in the built `index.html` (the static talk's).
