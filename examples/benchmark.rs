@@ -241,32 +241,38 @@ async fn main() {
         let bytes = measure_bytes(&s.t);
         s.put("bytes", bytes);
     }
+    // `BENCH_ONLY=load,keys,memory,ink,lighthouse` runs only those phases (for a quick look at
+    // one figure while working; a recorded run runs them all).
+    let only = std::env::var("BENCH_ONLY").ok();
+    let runs = |phase: &str| only.as_deref().is_none_or(|o| o.split(',').any(|p| p.trim() == phase));
     // Phase by phase, one target after the other, so that both meet the machine's same moods.
-    for s in &mut sessions {
+    for s in sessions.iter_mut().filter(|_| runs("load")) {
         let v = cold_loads(&s.b, &s.t).await;
         s.put("cold_load_slow_4g_4x_cpu", v);
         s.park().await;
     }
-    for cpu in [1.0, 4.0] {
+    for cpu in [1.0, 4.0].into_iter().filter(|_| runs("keys")) {
         for s in &mut sessions {
             let v = key_latency(&s.b, &s.t, cpu).await;
             s.put(if cpu == 1.0 { "key_to_frame_unthrottled" } else { "key_to_frame_4x_cpu" }, v);
             s.park().await;
         }
     }
-    for s in &mut sessions {
+    for s in sessions.iter_mut().filter(|_| runs("memory")) {
         let v = memory_growth(&s.b, &s.t).await;
         s.put("memory", v);
         s.park().await;
     }
-    let ink = ink(&sessions[0].b, &sessions[0].t).await;
-    sessions[0].put("pointer_and_pen", ink);
-    sessions[0].park().await;
+    if runs("ink") {
+        let ink = ink(&sessions[0].b, &sessions[0].t).await;
+        sessions[0].put("pointer_and_pen", ink);
+        sessions[0].park().await;
+    }
     for s in sessions.iter_mut().skip(1) {
         s.put("pointer_and_pen", json!({ "error": "n/a: Marp has no pointer or pen" }));
     }
     for s in &mut sessions {
-        let v = if std::env::var_os("BENCH_NO_LIGHTHOUSE").is_some() {
+        let v = if std::env::var_os("BENCH_NO_LIGHTHOUSE").is_some() || !runs("lighthouse") {
             json!({ "error": "skipped (BENCH_NO_LIGHTHOUSE)" })
         } else {
             lighthouse(s.t.base, s.t.name)
@@ -453,7 +459,11 @@ async fn cold_loads(b: &Browser, t: &Target) -> Value {
                  const nav = performance.getEntriesByType('navigation')[0]; \
                  return { fcp: p ? p.startTime : null, lcp: window.__bench.lcp, started: window.__bench.started, \
                           interactive: window.__bench.moved, shift: window.__bench.shift, \
-                          html_done: nav ? nav.responseEnd : null }",
+                          html_done: nav ? nav.responseEnd : null, \
+                          dom_interactive: nav ? nav.domInteractive : null, \
+                          scripts: performance.getEntriesByType('resource').filter(e => /\\.(js|wasm)$/.test(e.name)) \
+                            .map(e => [e.name.split('/').pop().replace(/-[0-9a-f]{16}/, ''), Math.round(e.startTime), Math.round(e.responseEnd)]), \
+                          marks: performance.getEntriesByType('mark').map(m => [m.name, Math.round(m.startTime)]) }",
             )
             .await;
         b.eval::<Value>("sessionStorage.removeItem('bench-probe'); return null").await;

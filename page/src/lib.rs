@@ -138,7 +138,7 @@ pub struct Inserts<'a> {
     pub talk: Talk<'a>,
     /// All the stylesheets' text, in order.
     pub css: &'a str,
-    /// The `<script>` that starts the deck (`boot-HASH.js`), placed after the stage's preload.
+    /// The `<script>` that starts the deck (`boot-HASH.js`), placed after the stage's preloads.
     pub boot_tag: &'a str,
     /// What replaces `trunk serve`'s live-reload script, if there is one.
     pub live_reload_tag: Option<&'a str>,
@@ -162,10 +162,6 @@ pub fn stage_chrome() -> String {
 pub fn rewrite(html: &str, survey: &Survey, inserts: &Inserts<'_>) -> Result<String, String> {
     let deck = inserts.talk.deck;
     let first_stylesheet = RefCell::new(true);
-    let is_stage_js = |el: &lol_html::html_content::Element| {
-        let href = el.get_attribute("href").unwrap_or_default();
-        href.strip_prefix(inserts.base).unwrap_or(&href) == survey.stage.js
-    };
     let meta = |selector: &'static str, value: String| {
         element!(selector, move |el| {
             el.set_attribute("content", &value)?;
@@ -187,7 +183,20 @@ pub fn rewrite(html: &str, survey: &Survey, inserts: &Inserts<'_>) -> Result<Str
                 Ok(())
             }))
             .append_element_content_handler(element!("meta[http-equiv=Content-Security-Policy]", |el| {
-                let head = format!("<script>{}</script>", deck_core::contract::script::head());
+                // First in the head: the face and theme before anything paints, then the stage's
+                // files and the loader, so that they are on their way before the stylesheet
+                // and the talk have arrived.
+                let stage = &survey.stage;
+                let head = format!(
+                    r#"<script>{}</script><link rel="modulepreload" href="{base}{}" integrity="{}" crossorigin="anonymous"><link rel="preload" href="{base}{}" as="fetch" type="application/wasm" integrity="{}" crossorigin="anonymous">{}"#,
+                    deck_core::contract::script::head(),
+                    stage.js,
+                    stage.js_integrity,
+                    stage.wasm,
+                    stage.wasm_integrity,
+                    inserts.boot_tag,
+                    base = inserts.base,
+                );
                 el.after(&head, ContentType::Html);
                 Ok(())
             }))
@@ -212,12 +221,10 @@ pub fn rewrite(html: &str, survey: &Survey, inserts: &Inserts<'_>) -> Result<Str
                 }
                 Ok(())
             }))
-            .append_element_content_handler(element!("link[rel=modulepreload]", |el| {
-                // The loader right after the stage's preload. The app has none: it is fetched after
-                // the stage is live (see `loader`), so nothing competes with the stage.
-                if is_stage_js(el) {
-                    el.after(inserts.boot_tag, ContentType::Html);
-                }
+            .append_element_content_handler(element!("link[rel=modulepreload], link[rel=preload]", |el| {
+                // Trunk's preloads, at the end of the head: the stage's are at its start now. The
+                // app has none: it is fetched once the stage is live (see `loader`).
+                el.remove();
                 Ok(())
             }))
             .append_element_content_handler(element!("script:not([src])", |el| {

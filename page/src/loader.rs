@@ -20,8 +20,14 @@ pub fn boot(survey: &Survey) -> String {
         r#"// Starts the deck: the stage at once, then the app (written by the page step, page/).
 import stage from "./{stage_js}";
 const load = (file, integrity, priority) => fetch(new URL(file, import.meta.url), {{ integrity, priority }});
+// The stage's wasm is on its way (preloaded from the head); the first frame is painted before
+// the stage starts, so that starting never delays it.
+const stageWasm = load("{stage_wasm}", "{stage_wasm_sri}", "high");
+await new Promise(painted => requestAnimationFrame(() => setTimeout(painted)));
+performance.mark("painted");
 try {{
-  await stage({{ module_or_path: load("{stage_wasm}", "{stage_wasm_sri}", "high") }});
+  await stage({{ module_or_path: stageWasm }});
+  performance.mark("stage");
 }} catch (error) {{
   console.warn("The stage did not start; the app will present the talk.", error);
 }}

@@ -21,6 +21,10 @@ use deck_web::handoff::{self, Handed};
 use deck_web::{page, Event, Listener};
 use std::cell::RefCell;
 
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
 struct Stage {
     deck: Deck,
     at: Position,

@@ -43,7 +43,8 @@ pub fn dist() -> PathBuf {
 /// rest (icons, manifest, service worker, the one file).
 pub fn tier_of(name: &str) -> Option<&'static str> {
     use deck_core::contract::program;
-    let program = |p: &str| name.starts_with(&format!("{p}-")) && (name.ends_with(".js") || name.ends_with(".wasm"));
+    let program =
+        |p: &str| name.starts_with(&format!("{p}-")) && (name.ends_with(".js") || name.ends_with(".wasm"));
     if name == "index.html" {
         Some("page")
     } else if name.starts_with("boot-") && name.ends_with(".js") {
