@@ -8,7 +8,7 @@
 //! title and length, and the words for search (one data block). Every name is the contract's
 //! (`deck_core::contract`).
 
-use crate::{blocks_text, Block, Deck, Inline, Item, Layout, Slide};
+use crate::model::{blocks_text, plain_text, Block, Deck, Inline, Item, Layout, Slide};
 use deck_core::contract::{attr, class, id, section_id};
 
 /// The whole talk as one article: a bar with the title, the contents by part, and every slide
@@ -300,7 +300,7 @@ fn inline(i: &Inline, out: &mut String) {
 
 /// A link whose text is exactly `addition` marks the words before it as the deck's addition.
 pub fn is_addition_mark(content: &[Inline]) -> bool {
-    crate::plain_text(content) == "addition"
+    plain_text(content) == "addition"
 }
 
 fn wrap(tag: &str, content: &[Inline], out: &mut String) {
