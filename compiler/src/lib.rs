@@ -21,9 +21,10 @@ mod markdown;
 mod model;
 mod slide;
 
-pub use model::{blocks_text, plain_text, Block, ContentError, Deck, Inline, Item, Layout, Slide};
+pub use model::{blocks_text, plain_text, Block, ContentError, Deck, Inline, Item, Layout, Minutes, Slide};
 pub use slide::slug;
 
+use deck_core::plan::{allocate, clock, PlanError};
 use header::parse_deck_header;
 use model::err;
 use slide::{parse_slide, slide_separators, Ctx};
@@ -60,6 +61,8 @@ pub fn compile(source: &str, image_exists: &dyn Fn(&str) -> bool) -> Result<Deck
         }
     }
 
+    plan(&mut deck, &mut errors);
+
     if errors.is_empty() {
         Ok(deck)
     } else {
@@ -67,5 +70,49 @@ pub fn compile(source: &str, image_exists: &dyn Fn(&str) -> bool) -> Result<Deck
         // One report per mistake: `<b>x</b>` is two HTML events on one line.
         errors.dedup();
         Err(errors)
+    }
+}
+
+/// Each slide's planned seconds: its own `minutes:`, or an equal share of what the others leave of
+/// `duration` (`deck_core::plan::allocate`). The own times must fit in `duration`, and leave the
+/// slides without one some time.
+fn plan(deck: &mut Deck, errors: &mut Vec<ContentError>) {
+    let own: Vec<Option<u32>> = deck.slides.iter().map(|s| s.minutes.map(|m| m.seconds)).collect();
+    let duration = deck.duration_minutes;
+    let minutes_line = |slide: usize| deck.slides[slide].minutes.map_or(deck.slides[slide].line, |m| m.line);
+    if duration == 0 {
+        if let Some(slide) = own.iter().position(Option::is_some) {
+            errors.push(err(
+                minutes_line(slide),
+                "`minutes` needs the talk's `duration` in the deck header, to plan the other slides",
+            ));
+        }
+        return;
+    }
+    match allocate(duration * 60, &own) {
+        Ok(seconds) => {
+            for (slide, s) in deck.slides.iter_mut().zip(seconds) {
+                slide.seconds = s;
+            }
+        }
+        Err(PlanError::Over { slide, total }) => errors.push(err(
+            minutes_line(slide),
+            format!(
+                "the slides' `minutes` come to {} by this slide, more than the talk's `duration: {duration}`",
+                clock(total)
+            ),
+        )),
+        Err(PlanError::NothingLeft { slide, unplanned }) => {
+            let taken: u64 = own.iter().flatten().map(|s| u64::from(*s)).sum();
+            errors.push(err(
+                deck.slides[slide].line,
+                format!(
+                    "no time left for this slide: the other slides' `minutes` take {} of the talk's \
+                     `duration: {duration}`, less than a second for each of the {unplanned} slide(s) \
+                     without `minutes`",
+                    clock(taken)
+                ),
+            ));
+        }
     }
 }

@@ -72,8 +72,20 @@ pub struct Slide {
     pub layout: Layout,
     /// How many fragment steps the slide has (0: everything shows at once).
     pub steps: u16,
+    /// The slide's own `minutes:`, if its header has one.
+    pub minutes: Option<Minutes>,
+    /// The slide's planned time in whole seconds: its own `minutes:`, else its share of what the
+    /// other slides leave of the talk's `duration` (0 when the talk has no `duration`).
+    pub seconds: u32,
     pub body: Vec<Block>,
     pub notes: Vec<Block>,
+}
+
+/// A slide's own `minutes:` line: the time it asks for, in whole seconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Minutes {
+    pub line: usize,
+    pub seconds: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

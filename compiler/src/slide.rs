@@ -4,7 +4,8 @@
 
 use crate::header::header_pair;
 use crate::markdown::Markdown;
-use crate::model::{err, plain_text, Block, ContentError, Inline, Item, Layout, Slide};
+use crate::model::{err, plain_text, Block, ContentError, Inline, Item, Layout, Minutes, Slide};
+use deck_core::plan::{parse_minutes, MinutesError};
 
 /// Indexes (0-based) of the `---` lines that start slides, skipping fenced code.
 pub(crate) fn slide_separators(lines: &[&str]) -> Vec<usize> {
@@ -33,6 +34,7 @@ pub(crate) fn parse_slide(lines: &[&str], sep: usize, end: usize, ctx: Ctx<'_>) 
     let mut layout = Layout::Content;
     let mut all_fragments = false;
     let mut id: Option<String> = None;
+    let mut minutes: Option<Minutes> = None;
 
     // The slide header: `key: value` lines right after the separator.
     let mut i = sep + 1;
@@ -67,9 +69,13 @@ pub(crate) fn parse_slide(lines: &[&str], sep: usize, end: usize, ctx: Ctx<'_>) 
                     ));
                 }
             }
+            "minutes" => match parse_minutes(value) {
+                Ok(seconds) => minutes = Some(Minutes { line: line_no, seconds }),
+                Err(e) => ctx.errors.push(err(line_no, minutes_error(e, value))),
+            },
             other => ctx.errors.push(err(
                 line_no,
-                format!("unknown slide option `{other}` (known: layout, fragments, id); end the header with a blank line"),
+                format!("unknown slide option `{other}` (known: layout, fragments, id, minutes); end the header with a blank line"),
             )),
         }
         i += 1;
@@ -143,7 +149,21 @@ pub(crate) fn parse_slide(lines: &[&str], sep: usize, end: usize, ctx: Ctx<'_>) 
     if errors.len() > errors_before {
         return None;
     }
-    Some(Slide { line: slide_line, id, title, layout, steps, body, notes })
+    Some(Slide { line: slide_line, id, title, layout, steps, minutes, seconds: 0, body, notes })
+}
+
+/// What is wrong with a `minutes:` value (the grammar is `deck_core::plan`'s, see FORMAT.md).
+fn minutes_error(e: MinutesError, value: &str) -> String {
+    match e {
+        MinutesError::Unreadable => format!(
+            "`minutes` is a time such as `3`, `2.5` or `2:30` (minutes, or minutes:seconds), not `{value}`"
+        ),
+        MinutesError::Negative => format!("`minutes` cannot be negative: `{value}`"),
+        MinutesError::Zero => format!(
+            "`minutes: {value}` is no time: leave the line out to share what remains of the talk's `duration`"
+        ),
+        MinutesError::TooLong => format!("`minutes: {value}` is more than a day (at most 1440 minutes)"),
+    }
 }
 
 fn check_layout(layout: Layout, body: &[Block], line: usize, errors: &mut Vec<ContentError>) {
