@@ -9,8 +9,10 @@
 //!   where the speaker stands against it ([`Plan::standing`], [`describe`]), and the strip of the
 //!   slides each as wide as its planned time ([`Plan::strip`]).
 
+use crate::deck::Deck;
 use crate::nav::Position;
 use crate::text::push_number;
+use crate::timer::Millis;
 
 /// The longest time any one slide may plan, or be recorded with: a day, the longest `duration`.
 pub const MAX_SECONDS: u32 = 24 * 60 * 60;
@@ -211,6 +213,11 @@ impl Plan {
         Plan { seconds: seconds.to_vec(), starts }
     }
 
+    /// The plan the page states: each slide's planned seconds, as the compiler allocated them.
+    pub fn of(deck: &Deck) -> Plan {
+        Plan::new(&deck.slides.iter().map(|s| s.seconds).collect::<Vec<_>>())
+    }
+
     pub fn len(&self) -> usize {
         self.seconds.len()
     }
@@ -330,6 +337,16 @@ fn per_mille(weights: &[u64]) -> Vec<u16> {
         out[i] += 1;
     }
     out
+}
+
+/// The timer's elapsed time ([`crate::timer::Timer::elapsed`]) in whole seconds, as the plan
+/// counts it: the seconds begun are not yet spent (floored); negative or not a number is 0.
+pub fn elapsed_seconds(ms: Millis) -> u64 {
+    if ms.is_nan() || ms <= 0.0 {
+        return 0;
+    }
+    // A float-to-integer `as` saturates: a day or a century, never a wrap.
+    (ms / 1000.0) as u64
 }
 
 /// Where the talk stands, in words: "on time" within [`DEAD_BAND`], else "1:20 behind" or
@@ -463,6 +480,19 @@ mod tests {
         assert_eq!(describe(-30), "on time");
         assert_eq!(describe(-31), "0:31 behind");
         assert_eq!(describe(-3725), "1:02:05 behind");
+    }
+
+    #[test]
+    fn the_plan_of_the_page_and_the_timers_seconds() {
+        let deck = Deck {
+            slides: [90, 30].map(|seconds| crate::deck::Slide { seconds, ..Default::default() }).to_vec(),
+            ..Deck::default()
+        };
+        assert_eq!(Plan::of(&deck), Plan::new(&[90, 30]));
+        assert_eq!(Plan::of(&deck).window(1), Some(Window { start: 90, end: 120 }));
+        assert_eq!(elapsed_seconds(61_999.0), 61);
+        assert_eq!((elapsed_seconds(-5.0), elapsed_seconds(f64::NAN)), (0, 0));
+        assert_eq!(elapsed_seconds(f64::INFINITY), u64::MAX);
     }
 
     #[test]
