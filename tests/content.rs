@@ -34,6 +34,10 @@ fn the_fixture_exercises_every_layout() {
     assert_eq!(deck.slides[2].id, "content");
     assert_eq!(deck.slides[2].steps, 2, "two `+` items");
     assert_eq!(deck.slides[5].steps, 3, "`fragments: true` makes each item a step");
+    // 30 s and 1:17 of its own; the other five share the rest of 5 minutes, the odd seconds first.
+    let seconds: Vec<u32> = deck.slides.iter().map(|s| s.seconds).collect();
+    assert_eq!(seconds, [30, 77, 39, 39, 39, 38, 38]);
+    assert_eq!(deck.slides[1].minutes.map(|m| m.line), Some(25));
     assert!(matches!(&deck.slides[0].body[2], Block::Figure { caption, .. } if caption == "A caption"));
     assert!(!deck.slides[0].notes.is_empty());
     let html = talk_compiler::html::reading_page(&deck, &|_| None);
@@ -42,6 +46,10 @@ fn the_fixture_exercises_every_layout() {
         html.matches(r#"class="fragment" data-step="#).count(),
         5,
         "every fragment marked with its step"
+    );
+    assert!(
+        html.contains(r#"data-steps="0" data-seconds="77" data-name="part-one""#),
+        "the plan is in the page"
     );
 }
 
@@ -100,6 +108,13 @@ fn mistakes_are_reported_with_their_line() {
         ("---\n\n## S\n\n::: notes\n+ a fragment in notes\n:::\n", 8, "not in its notes"),
         ("---\n\n## S\n\n::: aside\n", 7, "unknown block"),
         ("---\n\n## S\n\n#### Too deep\n", 7, "`###` only"),
+        ("---\nminutes: soon\n\n## S\n", 4, "`minutes` is a time such as `3`, `2.5` or `2:30`"),
+        ("---\nminutes: 2:75\n\n## S\n", 4, "minutes:seconds"),
+        ("---\nminutes: 2,5\n\n## S\n", 4, "not `2,5`"),
+        ("---\nminutes: -2\n\n## S\n", 4, "cannot be negative"),
+        ("---\nminutes: 0:00\n\n## S\n", 4, "is no time"),
+        ("---\nminutes: 99999\n\n## S\n", 4, "more than a day"),
+        ("---\n\n## S\n\n---\nminutes: 2\n\n## T\n", 8, "needs the talk's `duration`"),
     ];
     for (body, line, needle) in cases {
         let (got_line, message) = only_error(&format!("{HEADER}{body}"));
@@ -118,6 +133,47 @@ fn deck_header_mistakes() {
     assert_eq!((line, message.contains("key: value")), (2, true), "{message}");
     let (line, message) = only_error("title: T\n");
     assert!(message.contains("no slides") && line >= 1, "{message}");
+}
+
+/// A slide's `minutes:` is its own; the others share what remains of `duration`. The sums are
+/// checked, each mistake at its line.
+#[test]
+fn planned_minutes_add_up_within_the_duration() {
+    let slide = |header: &str, title: &str| format!("---\n{header}\n## {title}\n\n");
+    let deck = |slides: &[(&str, &str)]| {
+        let mut source = String::from("title: T\nduration: 10\n\n");
+        for (header, title) in slides {
+            source.push_str(&slide(header, title));
+        }
+        source
+    };
+    let planned =
+        compile(&deck(&[("minutes: 2.5\n", "A"), ("", "B"), ("", "C"), ("minutes: 1:30\n", "D")]), &|_| true)
+            .unwrap();
+    assert_eq!(planned.slides.iter().map(|s| s.seconds).collect::<Vec<_>>(), [150, 180, 180, 90]);
+    let exact = compile(&deck(&[("minutes: 4\n", "A"), ("minutes: 6\n", "B")]), &|_| true).unwrap();
+    assert_eq!(exact.slides.iter().map(|s| s.seconds).collect::<Vec<_>>(), [240, 360], "all of the duration");
+    let short = compile(&deck(&[("minutes: 4\n", "A"), ("minutes: 0.25\n", "B")]), &|_| true).unwrap();
+    assert_eq!(
+        short.slides.iter().map(|s| s.seconds).collect::<Vec<_>>(),
+        [240, 15],
+        "a plan may be shorter"
+    );
+
+    // Lines: 1 title, 2 duration, 3 blank, then five lines a slide: `---` at 4, 9, 14.
+    let (line, message) =
+        only_error(&deck(&[("minutes: 4\n", "A"), ("minutes: 5:30\n", "B"), ("minutes: 1\n", "C")]));
+    assert_eq!(line, 15, "{message}");
+    assert!(
+        message.contains("come to 10:30 by this slide, more than the talk's `duration: 10`"),
+        "{message}"
+    );
+    let (line, message) = only_error(&deck(&[("minutes: 11\n", "A")]));
+    assert_eq!(line, 5, "{message}");
+    assert!(message.contains("11:00 by this slide"), "{message}");
+    let (line, message) = only_error(&deck(&[("minutes: 6\n", "A"), ("", "B"), ("minutes: 4\n", "C")]));
+    assert_eq!(line, 9, "at the slide left without time: {message}");
+    assert!(message.contains("no time left for this slide") && message.contains("1 slide(s)"), "{message}");
 }
 
 #[test]
@@ -153,8 +209,11 @@ fn a_malformed_talk_fails_the_build_with_file_and_line() {
     let dir = root.join("target").join("content-check");
     std::fs::create_dir_all(&dir).unwrap();
     let bad = dir.join("broken-talk.md");
-    std::fs::write(&bad, "title: Broken\n\n---\nlayout: carousel\n\n## A slide\n\n![](images/title.svg)\n")
-        .unwrap();
+    std::fs::write(
+        &bad,
+        "title: Broken\n\n---\nlayout: carousel\n\n## A slide\n\n![](images/title.svg)\n---\nminutes: -1\n\n## B\n",
+    )
+    .unwrap();
     let output = Command::new(env!("CARGO"))
         .args(["check", "--quiet", "--lib", "--target-dir"])
         .arg(dir.join("target"))
@@ -167,4 +226,5 @@ fn a_malformed_talk_fails_the_build_with_file_and_line() {
     let shown = bad.strip_prefix(root).unwrap().display();
     assert!(stderr.contains(&format!("{shown}:4: unknown layout `carousel`")), "{stderr}");
     assert!(stderr.contains(&format!("{shown}:8: image `images/title.svg` has no alt text")), "{stderr}");
+    assert!(stderr.contains(&format!("{shown}:10: `minutes` cannot be negative: `-1`")), "{stderr}");
 }

@@ -142,7 +142,7 @@ fn the_compiled_page_states_what_the_stage_and_the_app_read() {
     assert!(page.contains(&format!(r#"{}="{}""#, attr::MINUTES, talk.duration_minutes)));
     for (i, slide) in talk.slides.iter().enumerate() {
         let section = format!(
-            r#"<section id="{}" class="{} {}{}" {}="{}" {}="{}" {}="{}" {}="{}" {}="{}">"#,
+            r#"<section id="{}" class="{} {}{}" {}="{}" {}="{}" {}="{}" {}="{}" {}="{}" {}="{}">"#,
             deck_core::contract::section_id(i),
             class::READ_SLIDE,
             class::READ_LAYOUT_PREFIX,
@@ -155,11 +155,20 @@ fn the_compiled_page_states_what_the_stage_and_the_app_read() {
             talk_compiler::html::escape(&slide.title),
             attr::STEPS,
             slide.steps,
+            attr::SECONDS,
+            slide.seconds,
             attr::NAME,
             slide.id,
         );
         assert!(page.contains(&section), "slide {}: {section}", i + 1);
     }
+    // The plan the app reads: every slide's final seconds, its own `minutes:` or its share.
+    let own: Vec<Option<u32>> = talk.slides.iter().map(|s| s.minutes.map(|m| m.seconds)).collect();
+    let planned = deck_core::plan::allocate(talk.duration_minutes * 60, &own).unwrap();
+    assert_eq!(talk.slides.iter().map(|s| s.seconds).collect::<Vec<_>>(), planned);
+    assert!(planned.iter().all(|s| *s > 0), "every slide of the talk has time: {planned:?}");
+    assert!(planned.iter().sum::<u32>() <= talk.duration_minutes * 60);
+    assert_eq!(page.matches(&format!(" {}=\"", attr::SECONDS)).count(), talk.slides.len());
     for name in [id::WORDS, id::STAGE_CONTROLS, id::STAGE_PREV, id::STAGE_COUNTER, id::STAGE_NEXT, id::LIVE] {
         assert!(page.contains(&format!(r#"id="{name}""#)), "the page has #{name}");
     }

@@ -18,6 +18,7 @@ static TALK: LazyLock<Deck> = LazyLock::new(|| {
                 name: s.id.clone(),
                 title: s.title.clone(),
                 steps: usize::from(s.steps),
+                seconds: s.seconds,
                 text: talk_compiler::blocks_text(&s.body),
                 notes_text: talk_compiler::blocks_text(&s.notes),
             })

@@ -446,6 +446,32 @@ fn questions_and_thanks_close_the_talk() {
     assert_mentions(slide("questions").1, &["Q", "thank"]);
 }
 
+/// The talk's plan (each slide's `minutes:`) fills its hour: every slide has its own time but the
+/// closing one, which takes what remains; a divider gets one or two minutes, a slide of points two to
+/// five, the three long lists the most; and the notes say how the times were chosen.
+#[test]
+fn the_plan_fills_the_hour() {
+    assert_eq!(TALK.duration_minutes, 60);
+    assert_eq!(TALK.slides.iter().map(|s| s.seconds).sum::<u32>(), 60 * 60);
+    let (at, closing) = slide("questions");
+    assert_eq!(at, TALK.slides.len() - 1);
+    assert_eq!((closing.minutes, closing.seconds), (None, 150), "the closing slide takes what remains");
+    for s in &TALK.slides[..at] {
+        let own = s.minutes.map(|m| m.seconds);
+        assert_eq!(own, Some(s.seconds), "slide `{}` has its own time", s.id);
+        match (s.layout, s.id.as_str()) {
+            (Layout::Section, _) => assert!(s.seconds <= 120, "divider `{}`: {} s", s.id, s.seconds),
+            (_, "objectives" | "improvements" | "showcase") => {
+                assert!(s.seconds >= 6 * 60, "long list `{}`: {} s", s.id, s.seconds)
+            }
+            _ => assert!((120..=300).contains(&s.seconds), "slide `{}`: {} s", s.id, s.seconds),
+        }
+    }
+    let notes = blocks_text(&closing.notes);
+    assert!(notes.contains("60-minute talk, not the report’s"), "{notes}");
+    assert!(notes.contains("the two and a half minutes that remain"), "{notes}");
+}
+
 /// Where the deck once said more, less or other than the report (issue 19), it now uses the
 /// report's own words: on screen, and in the notes.
 #[test]

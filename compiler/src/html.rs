@@ -4,11 +4,11 @@
 //! reads well with no script. To present, the first-frame script, the stage and the app switch the
 //! same sections to the stage (`slide layout-…` classes), mark the current one and reveal
 //! fragments by their step; the speaker view, the overview and print show copies. What they need
-//! to know of the deck is written here, once: each section's title, steps and name, the talk's
-//! title and length, and the words for search (one data block). Every name is the contract's
-//! (`deck_core::contract`).
+//! to know of the deck is written here, once: each section's title, steps, planned seconds and
+//! name, the talk's title and length, and the words for search (one data block). Every name is the
+//! contract's (`deck_core::contract`).
 
-use crate::{blocks_text, Block, Deck, Inline, Item, Layout, Slide};
+use crate::model::{blocks_text, plain_text, Block, Deck, Inline, Item, Layout, Slide};
 use deck_core::contract::{attr, class, id, section_id};
 
 /// The whole talk as one article: a bar with the title, the contents by part, and every slide
@@ -38,7 +38,7 @@ fn page(deck: &Deck) -> String {
     for (i, slide) in deck.slides.iter().enumerate() {
         // The name is an anchor too (`#/vienna-1961`), for links followed without script.
         out.push_str(&format!(
-            r#"<section id="{id}" class="{read_slide} {read_layout}{layout}" {layout_attr}="{layout}" {index_attr}="{n}" {title_attr}="{title}" {steps_attr}="{steps}" {name_attr}="{name}"><p class="{number}" id="/{name}">Slide {n}</p>"#,
+            r#"<section id="{id}" class="{read_slide} {read_layout}{layout}" {layout_attr}="{layout}" {index_attr}="{n}" {title_attr}="{title}" {steps_attr}="{steps}" {seconds_attr}="{seconds}" {name_attr}="{name}"><p class="{number}" id="/{name}">Slide {n}</p>"#,
             id = section_id(i),
             n = i + 1,
             read_slide = class::READ_SLIDE,
@@ -50,6 +50,8 @@ fn page(deck: &Deck) -> String {
             title = escape(&slide.title),
             steps_attr = attr::STEPS,
             steps = slide.steps,
+            seconds_attr = attr::SECONDS,
+            seconds = slide.seconds,
             name_attr = attr::NAME,
             name = escape(&slide.id),
             number = class::READ_NUMBER,
@@ -300,7 +302,7 @@ fn inline(i: &Inline, out: &mut String) {
 
 /// A link whose text is exactly `addition` marks the words before it as the deck's addition.
 pub fn is_addition_mark(content: &[Inline]) -> bool {
-    crate::plain_text(content) == "addition"
+    plain_text(content) == "addition"
 }
 
 fn wrap(tag: &str, content: &[Inline], out: &mut String) {

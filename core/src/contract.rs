@@ -123,6 +123,9 @@ pub mod attr {
     pub const TITLE: &str = "data-title";
     /// On a section: how many fragment steps it has.
     pub const STEPS: &str = "data-steps";
+    /// On a section: its planned time in whole seconds, its own `minutes:` or its share of the
+    /// talk's `duration` (0: the talk has no plan). The app allocates nothing itself.
+    pub const SECONDS: &str = "data-seconds";
     /// On a section: its name from the talk's `id:` (`#/vienna-1961` is an address of it).
     pub const NAME: &str = "data-name";
     /// On the talk: its planned length in minutes.

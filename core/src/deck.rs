@@ -1,7 +1,7 @@
 //! The deck as the stage and the app know it. The talk is in the page, not in the wasm: the content
-//! compiler writes these facts into it (each section's title, steps and name as attributes, the
-//! words for search as one data block; see `contract`), and `deck_web::page` reads them once.
-//! Plain Rust, no browser types.
+//! compiler writes these facts into it (each section's title, steps, planned seconds and name as
+//! attributes, the words for search as one data block; see `contract`), and `deck_web::page` reads
+//! them once. Plain Rust, no browser types.
 
 use crate::nav::{DeckShape, Position};
 use crate::text::{concat, Piece};
@@ -22,6 +22,8 @@ pub struct Slide {
     pub title: String,
     /// How many fragment steps the slide has (0: everything shows at once).
     pub steps: usize,
+    /// The slide's planned time in whole seconds, as the compiler allocated it (0: no plan).
+    pub seconds: u32,
     /// The slide's words, a line a block (for search; empty where the stage does not need them).
     pub text: String,
     /// The notes' words, likewise.

@@ -6,6 +6,8 @@ pub mod ink;
 pub mod keys;
 pub mod kiosk;
 pub mod nav;
+pub mod plan;
+pub mod rehearsal;
 pub mod search;
 pub mod sync;
 pub mod text;

@@ -105,10 +105,10 @@ fn words(text: &str) -> String {
     out
 }
 
-/// The deck as the page states it: each section's title, steps and name, the talk's title and
-/// length. With `words`, also each slide's words and its notes' for search (the data block
-/// `#deck-words`: a JSON array of `[text, notes]` pairs, a pair a slide). A page without the talk
-/// gives an empty deck, which navigation handles (it stays at the start).
+/// The deck as the page states it: each section's title, steps, planned seconds and name, the
+/// talk's title and length. With `words`, also each slide's words and its notes' for search (the
+/// data block `#deck-words`: a JSON array of `[text, notes]` pairs, a pair a slide). A page without
+/// the talk gives an empty deck, which navigation handles (it stays at the start).
 pub fn read_deck(with_words: bool) -> Deck {
     // Found afresh: a new app (a test's remount) may have a new page.
     PAGE.with(|cell| *cell.borrow_mut() = Some(Page::find()));
@@ -126,6 +126,7 @@ pub fn read_deck(with_words: bool) -> Deck {
                     name: e.get_attribute(attr::NAME).unwrap_or_default(),
                     title: e.get_attribute(attr::TITLE).unwrap_or_default(),
                     steps: number(e, attr::STEPS),
+                    seconds: u32::try_from(number(e, attr::SECONDS)).unwrap_or(0),
                     text,
                     notes_text,
                 }
