@@ -255,11 +255,15 @@ pub fn fit(record: &RehearsalRecord, title: &str, names: &[&str]) -> Result<Fitt
     Ok(Fitted { seconds, adapted: true })
 }
 
-/// The stored records, read leniently: each that is not a record (forged, corrupted, of an old
-/// shape) is dropped, not the list. Not JSON, or not a list, reads as none.
-pub fn read_records(json: &str) -> Vec<RehearsalRecord> {
-    let Ok(serde_json::Value::Array(items)) = serde_json::from_str(json) else { return Vec::new() };
-    items.into_iter().filter_map(|item| serde_json::from_value(item).ok()).collect()
+/// The stored records, read leniently: `list` is the stored list's entries as the caller's JSON
+/// reader found them (`None`: not JSON, or not a list, which reads as none), and `read` makes a
+/// record of one; each that is not a record (forged, corrupted, of an old shape) is dropped, not
+/// the list.
+pub fn read_records<V>(
+    list: Option<Vec<V>>,
+    read: impl Fn(V) -> Option<RehearsalRecord>,
+) -> Vec<RehearsalRecord> {
+    list.unwrap_or_default().into_iter().filter_map(read).collect()
 }
 
 /// The list to store after `record`: it first, then the newest of the others, [`KEPT`] in all.
@@ -400,8 +404,16 @@ mod tests {
         );
     }
 
+    /// As the app reads the stored list, with serde_json standing in for the browser's JSON.
+    fn read_json(text: &str) -> Vec<RehearsalRecord> {
+        read_records(serde_json::from_str::<Vec<serde_json::Value>>(text).ok(), |v| {
+            serde_json::from_value(v).ok()
+        })
+    }
+
     #[test]
     fn stored_records_survive_a_round_trip_and_nonsense_is_dropped() {
+        let read_records = read_json;
         let record = Rehearsal::start(1, 0, 0).record("Talk", &["a"], 5);
         let json = serde_json::to_string(&keep(&[], record.clone())).unwrap();
         assert_eq!(read_records(&json), std::slice::from_ref(&record));

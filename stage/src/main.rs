@@ -21,6 +21,7 @@ use deck_web::handoff::{self, Handed};
 use deck_web::{page, Event, Listener};
 use std::cell::RefCell;
 
+#[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
     unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
