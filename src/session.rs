@@ -31,6 +31,10 @@ pub struct Session {
     pub deck: &'static Deck,
     pub view: RwSignal<View>,
     pub pos: RwSignal<Position>,
+    /// The place once the frame that shows it is painted: what the chrome, the live region, the
+    /// address and the other windows follow (see `wiring::follow_url`). A press restyles the
+    /// slides at once; everything else waits for the idle time after that frame.
+    pub settled: RwSignal<Position>,
     pub overview: RwSignal<bool>,
     pub screen: RwSignal<Screen>,
     /// The slide the overview's cursor is on.
@@ -65,6 +69,7 @@ impl Session {
             deck,
             view: RwSignal::new(view),
             pos: RwSignal::new(start.clamp(deck)),
+            settled: RwSignal::new(start.clamp(deck)),
             overview: RwSignal::new(false),
             screen: RwSignal::new(Screen::Slide),
             cursor: RwSignal::new(0),

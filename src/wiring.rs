@@ -16,19 +16,30 @@ use gloo_timers::callback::{Interval, Timeout};
 use leptos::ev;
 use leptos::prelude::*;
 
-/// The address bar, the document title and the live region follow the position; back/forward,
-/// links and typed URLs move the deck; a bad hash is replaced by where it landed.
+/// The place settles after each frame: the address bar, the document title, the live region (and,
+/// through `Session::settled`, the chrome and the other windows) follow it; back/forward, links
+/// and typed URLs move the deck; a bad hash is replaced by where it landed.
 pub fn follow_url(s: Session) {
-    // Writing history costs Chromium about 2 ms (over half of a key press's script), so the
-    // address and title wait for the idle time after the new slide is painted. A burst of
-    // presses before then writes once, as one history entry if any of them changed the slide.
+    // A press's frame carries only the slides' new classes. Writing history costs Chromium about
+    // 2 ms, and the chrome, the live region and the message to other windows about as much again,
+    // so they wait for the idle time after the new slide is painted. A burst of presses before
+    // then settles once, as one history entry if any of them changed the slide.
     let pending_push = StoredValue::new(None::<bool>);
-    let write_address = move || {
+    let settle = move || {
         let (Some(Some(push)), Some(p)) =
             (pending_push.try_update_value(Option::take), s.pos.try_get_untracked())
         else {
             return;
         };
+        let before = s.settled.get_untracked();
+        if before != p {
+            s.settled.set(p);
+        }
+        // Scrolling a page is not a slide change worth announcing.
+        if s.view.get_untracked() != View::Read {
+            let revealed = page::fragment_words(p.slide, p.step);
+            s.announcement.set(s.deck.announcement(Some(before), p, revealed.as_deref()));
+        }
         let hash = url::encode(p);
         if browser::location_hash() != hash {
             // A new slide is a new history entry; fragment steps update it in place, and so does
@@ -44,12 +55,7 @@ pub fn follow_url(s: Session) {
         let waiting = pending_push.get_value();
         pending_push.set_value(Some(waiting.unwrap_or(false) || new_slide));
         if waiting.is_none() {
-            browser::after_next_paint(write_address);
-        }
-        // Scrolling a page is not a slide change worth announcing.
-        if s.view.get_untracked() != View::Read {
-            let revealed = page::fragment_words(p.slide, p.step);
-            s.announcement.set(s.deck.announcement(prev, p, revealed.as_deref()));
+            browser::after_next_paint(settle);
         }
         p
     });
@@ -235,7 +241,9 @@ pub fn sync_windows(s: Session) {
     let channel = StoredValue::new_local(channel);
     Effect::new(move |before: Option<(Shared, u32)>| {
         let lead = s.lead.get();
-        let pos = s.pos.get();
+        // A move is told once its frame is painted (when the place settles), and as it is then.
+        s.settled.track();
+        let pos = s.pos.get_untracked();
         let state = Shared {
             slide: pos.slide,
             step: pos.step,

@@ -227,8 +227,15 @@ async fn buttons_navigate_and_say_when_they_cannot() {
     let prev = query("button.prev");
     assert_eq!(prev.get_attribute("aria-disabled").as_deref(), Some("true"));
     click("button.next").await;
-    assert_eq!(current_index(), 2);
+    assert_eq!(current_index(), 2, "the slide moves at once");
+    // The chrome follows once the frame with the new slide is painted.
+    after_paint().await;
+    tick().await;
     assert_eq!(prev.get_attribute("aria-disabled").as_deref(), Some("false"));
+    assert_eq!(
+        query(".controls .counter").text_content().unwrap_or_default().split_whitespace().next(),
+        Some("2")
+    );
     click("button.prev").await;
     assert_eq!(current_index(), 1);
     for button in query_all(".controls button") {

@@ -56,7 +56,15 @@ fn page(deck: &Deck) -> String {
             name = escape(&slide.id),
             number = class::READ_NUMBER,
         ));
-        body(slide, &mut out);
+        if i == 0 {
+            // The first slide is what most visits paint first (and a phone's largest paint is
+            // its picture): its pictures load at once, first.
+            let mut first = String::new();
+            body(slide, &mut first);
+            out.push_str(&first.replace(r#" loading="lazy">"#, r#" fetchpriority="high">"#));
+        } else {
+            body(slide, &mut out);
+        }
         if !slide.notes.is_empty() {
             let level = match first_heading_level(slide) {
                 Some(1) => 2,

@@ -199,12 +199,12 @@ pub mod script {
     }
 
     /// At the end of <body>: when presenting, the talk becomes the stage at the place the address
-    /// names, before the first paint. Its `place` reads the address exactly as `url::decode` does
+    /// names, before the first paint, and the pictures of that slide and its neighbours load now. Its `place` reads the address exactly as `url::decode` does
     /// (`tests/e2e_address.rs` checks it on a shared table), so no address paints one slide and
     /// then jumps to another when the stage starts.
     pub fn first_frame() -> String {
         format!(
-            r#"(function(){{var t=document.getElementById("{talk}");if(!t||!document.documentElement.classList.contains("{presenting}"))return;var m=t.querySelector(":scope>main"),all=m.querySelectorAll(":scope>section"),n=all.length,steps=function(i){{return+all[i].getAttribute("{steps_attr}")||0}},num=function(s){{return/^-?[0-9]+$/.test(s)?s[0]=="-"?0:+s:null}},p=location.hash.replace(/^#/,"").replace(/^\//,"").split("/"),s=num(p[0]),k=p.length>1?num(p[1]):0,i,j;if(s===null){{for(j=0;j<n;j++)if(all[j].getAttribute("{name_attr}")===p[0])s=j+1;if(s===null)s=1,k=0}}i=Math.min(Math.max(s,1),n)-1;k=Math.min(k||0,steps(i));m.className="{stage}";all.forEach(function(e,j){{e.className="{slide} {layout}"+e.getAttribute("{layout_attr}")+(j==i?" {current}":j==i-1||j==i+1?" {near}":"");e.querySelectorAll(".{fragment}").forEach(function(f){{f.classList.toggle("{shown}",j<i||j==i&&+f.getAttribute("{step_attr}")<=k)}})}})}})()"#,
+            r#"(function(){{var t=document.getElementById("{talk}");if(!t||!document.documentElement.classList.contains("{presenting}"))return;var m=t.querySelector(":scope>main"),all=m.querySelectorAll(":scope>section"),n=all.length,steps=function(i){{return+all[i].getAttribute("{steps_attr}")||0}},num=function(s){{return/^-?[0-9]+$/.test(s)?s[0]=="-"?0:+s:null}},p=location.hash.replace(/^#/,"").replace(/^\//,"").split("/"),s=num(p[0]),k=p.length>1?num(p[1]):0,i,j;if(s===null){{for(j=0;j<n;j++)if(all[j].getAttribute("{name_attr}")===p[0])s=j+1;if(s===null)s=1,k=0}}i=Math.min(Math.max(s,1),n)-1;k=Math.min(k||0,steps(i));m.className="{stage}";all.forEach(function(e,j){{e.className="{slide} {layout}"+e.getAttribute("{layout_attr}")+(j==i?" {current}":j==i-1||j==i+1?" {near}":"");e.querySelectorAll(".{fragment}").forEach(function(f){{f.classList.toggle("{shown}",j<i||j==i&&+f.getAttribute("{step_attr}")<=k)}});j>=i-1&&j<=i+1&&e.querySelectorAll("img").forEach(function(g){{g.removeAttribute("loading")}})}})}})()"#,
             talk = id::TALK,
             presenting = class::PRESENTING,
             stage = class::STAGE,

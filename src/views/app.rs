@@ -98,11 +98,13 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
     Effect::new(move || browser::set_root_class("cursor-hidden", cursor_hidden.get()));
 
     let total = deck.slides.len();
-    let at_start = move || pos.get() == Position::START;
-    let at_end = move || nav::apply(deck, pos.get(), Command::Next) == pos.get();
+    // The chrome follows the place once its frame is painted.
+    let settled = s.settled;
+    let at_start = move || settled.get() == Position::START;
+    let at_end = move || nav::apply(deck, settled.get(), Command::Next) == settled.get();
     // In integer per mille: formatting a float would bring 15 KB of float printing into the wasm.
     let progress = move || {
-        let permille = (pos.get().slide + 1) * 1000 / total.max(1);
+        let permille = (settled.get().slide + 1) * 1000 / total.max(1);
         format!("scaleX({}.{:03})", permille / 1000, permille % 1000)
     };
     let covered =
@@ -129,7 +131,7 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
                     on:click=move |_| s.go(Command::Prev)>
                     <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M15 5l-7 7 7 7" /></svg>
                 </button>
-                <span class="counter">{move || pos.get().slide + 1}" / "{total}</span>
+                <span class="counter">{move || settled.get().slide + 1}" / "{total}</span>
                 <button class="next" aria-label="Next" aria-disabled=move || at_end().to_string()
                     on:click=move |_| s.go(Command::Next)>
                     <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M9 5l7 7-7 7" /></svg>
