@@ -19,11 +19,8 @@ fn read(path: &str) -> String {
 /// The stylesheets, in the order the page joins them.
 fn stylesheet() -> String {
     let page = read("index.html");
-    let sheets: Vec<&str> = page
-        .split(r#"rel="css" href=""#)
-        .skip(1)
-        .filter_map(|rest| rest.split('"').next())
-        .collect();
+    let sheets: Vec<&str> =
+        page.split(r#"rel="css" href=""#).skip(1).filter_map(|rest| rest.split('"').next()).collect();
     assert!(!sheets.is_empty(), "index.html links no stylesheet");
     sheets.iter().map(|sheet| read(sheet)).collect::<Vec<_>>().join("\n")
 }
@@ -42,8 +39,7 @@ fn css_classes(css: &str) -> BTreeSet<String> {
     // Selectors are what stands before each `{`, after the last `}` or `;`.
     for block in text.split('{') {
         let selector = block.rsplit(['}', ';']).next().unwrap_or_default();
-        let mut chars = selector.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        for (i, c) in selector.char_indices() {
             let digit_after = selector[i + 1..].starts_with(|d: char| d.is_ascii_digit());
             if c == '.' && !digit_after {
                 let name: String = selector[i + 1..]
@@ -91,8 +87,9 @@ fn rust_words(dir: &str, out: &mut BTreeSet<String>) {
 }
 
 fn compiled_page() -> String {
-    let talk = talk_compiler::files::compile_files(&root().join("content/talk.md"), &root().join("public"), "talk")
-        .expect("the talk compiles");
+    let talk =
+        talk_compiler::files::compile_files(&root().join("content/talk.md"), &root().join("public"), "talk")
+            .expect("the talk compiles");
     format!("{}{}", talk.html, deck_page::stage_chrome())
 }
 
@@ -117,7 +114,10 @@ fn every_class_the_stylesheet_names_is_made_by_the_page_or_the_code() {
         made.insert(format!("{}{layout}", class::READ_LAYOUT_PREFIX));
     }
     let orphans: Vec<String> = css_classes(&stylesheet()).into_iter().filter(|c| !made.contains(c)).collect();
-    assert!(orphans.is_empty(), "classes the stylesheet styles but nothing makes (renamed on one side?): {orphans:?}");
+    assert!(
+        orphans.is_empty(),
+        "classes the stylesheet styles but nothing makes (renamed on one side?): {orphans:?}"
+    );
 }
 
 #[test]
@@ -133,7 +133,12 @@ fn the_check_finds_a_renamed_class() {
 fn the_compiled_page_states_what_the_stage_and_the_app_read() {
     let talk = talk_compiler::compile(&read("content/talk.md"), &|_| true).unwrap();
     let page = compiled_page();
-    assert!(page.contains(&format!(r#"id="{}" {}="{}""#, id::TALK, attr::TITLE, talk_compiler::html::escape(&talk.title))));
+    assert!(page.contains(&format!(
+        r#"id="{}" {}="{}""#,
+        id::TALK,
+        attr::TITLE,
+        talk_compiler::html::escape(&talk.title)
+    )));
     assert!(page.contains(&format!(r#"{}="{}""#, attr::MINUTES, talk.duration_minutes)));
     for (i, slide) in talk.slides.iter().enumerate() {
         let section = format!(
