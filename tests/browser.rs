@@ -34,6 +34,18 @@ fn fragment_text(slide: usize, step: u16) -> Option<String> {
     })
 }
 
+/// The stylesheets, in the order `index.html` links them and the page joins them (tests/contract.rs
+/// checks that this list is that order).
+const STYLESHEETS: [&str; 7] = [
+    include_str!("../public/css/base.css"),
+    include_str!("../public/css/stage.css"),
+    include_str!("../public/css/chrome.css"),
+    include_str!("../public/css/overlays.css"),
+    include_str!("../public/css/speaker.css"),
+    include_str!("../public/css/reading.css"),
+    include_str!("../public/css/print.css"),
+];
+
 /// Mounts the app at `hash` into a fresh container holding the page's talk; dropping the guard
 /// unmounts it.
 struct Mounted {
@@ -65,9 +77,9 @@ async fn remount(query: &str, hash: &str) -> Mounted {
     window().history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&url)).unwrap();
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
-    // The real stylesheet, so that visibility and sizes are the shipped ones.
+    // The real stylesheets, so that visibility and sizes are the shipped ones.
     let style = document().create_element("style").unwrap();
-    style.set_text_content(Some(include_str!("../public/deck.css")));
+    style.set_text_content(Some(&STYLESHEETS.join("\n")));
     root.append_child(&style).unwrap();
     // The page's talk, as the build writes it (our own build output, not a visitor's input).
     let talk = document().create_element("div").unwrap();
@@ -654,8 +666,11 @@ async fn the_theme_toggle_switches_and_is_remembered() {
     let root = document().document_element().unwrap();
     root.remove_attribute("data-theme").unwrap();
     let _app = mount_at("").await;
-    let paper =
-        || window().get_computed_style(&root).unwrap().unwrap().get_property_value("--paper").unwrap();
+    // The paper's colour as the stage is painted with it (the palette's `light-dark()` resolved).
+    let paper = || {
+        let stage = query("#talk > main.stage");
+        window().get_computed_style(&stage).unwrap().unwrap().get_property_value("background-color").unwrap()
+    };
     let before = paper();
     let was_dark = cppg_deck::widgets::theme::is_dark();
     click(".theme-toggle").await;

@@ -180,7 +180,7 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
             {move || s.typed.get().map(|n| view! {
                 <div class="jump-hint" aria-hidden="true">"Go to slide " {n} " ⏎"</div>
             })}
-            // Over the page's stage, in a box of the stage's own size (see deck.css).
+            // Over the page's stage, in a box of the stage's own size (see public/css/chrome.css).
             <div class="ink-frame"><InkLayer s=s slide=Signal::derive(move || pos.get().slide) /></div>
             <PenTools s=s />
             <Notice s=s />

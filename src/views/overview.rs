@@ -7,7 +7,7 @@ use crate::widgets::focus::follow_overlay;
 use deck_core::nav::DeckShape;
 use leptos::prelude::*;
 
-/// Columns of the overview grid at a window width; `deck.css` uses the same breakpoints.
+/// Columns of the overview grid at a window width; `public/css/overlays.css` uses the same breakpoints.
 pub fn columns(width: f64) -> usize {
     match width {
         w if w >= 1200.0 => 5,

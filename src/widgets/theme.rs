@@ -1,5 +1,5 @@
 //! Light and dark: the system's choice (`prefers-color-scheme`) unless the visitor toggles it; the
-//! toggle is remembered. The colours are CSS variables in `deck.css`, switched by `data-theme`.
+//! toggle is remembered. The colours are CSS variables in `public/css/base.css`, each `light-dark()`, and `data-theme` fixes `color-scheme`.
 
 use deck_web as browser;
 use leptos::prelude::{document, window};
