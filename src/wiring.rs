@@ -87,7 +87,8 @@ pub fn listen_keys(s: Session, overview_columns: impl Fn() -> usize + 'static) {
             return;
         }
         if s.dialog_open() {
-            // The dialog's own controls handle their keys; Escape closes it from anywhere.
+            // The dialog's own controls handle their keys. Escape closes it (the browser closes a
+            // modal dialog on Esc too, even from its text field: see `widgets::modal`).
             if key == "Escape" {
                 event.prevent_default();
                 s.help.set(false);

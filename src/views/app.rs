@@ -9,6 +9,7 @@ use crate::views::print::PrintView;
 use crate::views::reading::ReadingView;
 use crate::views::search_box::SearchBox;
 use crate::views::speaker::SpeakerView;
+use crate::widgets::modal::modal;
 use crate::widgets::{LiveRegion, Notice, ThemeButton};
 use crate::wiring;
 use deck_core::contract::id;
@@ -19,6 +20,7 @@ use deck_core::url::{self, View};
 use deck_web as browser;
 use deck_web::{handoff, page};
 use leptos::ev;
+use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -92,7 +94,6 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
     on_cleanup(move || {
         on_touch_start.remove();
         on_touch_end.remove();
-        page::set_covered(false);
         cursor_hidden.set(false);
     });
     Effect::new(move || browser::set_root_class("cursor-hidden", cursor_hidden.get()));
@@ -105,9 +106,7 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
         let permille = (pos.get().slide + 1) * 1000 / total.max(1);
         format!("scaleX({}.{:03})", permille / 1000, permille % 1000)
     };
-    let covered =
-        move || s.overview.get() || s.help.get() || s.search.get() || s.screen.get() != Screen::Slide;
-    Effect::new(move || page::set_covered(covered()));
+    let covered = Signal::derive(move || s.screen.get() != Screen::Slide);
     let kiosk_state = move || kiosk_paused.map(|p| if p.get() { "paused" } else { "running" });
     // A click on a picture enlarges it.
     Effect::new(move || page::set_zoom(pos.get().slide, s.zoom.get()));
@@ -124,7 +123,7 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
             <div class="progress" aria-hidden="true">
                 <span style:transform=progress></span>
             </div>
-            <nav class="controls" aria-label="Slide controls" inert=covered>
+            <nav class="controls" aria-label="Slide controls">
                 <button class="prev" aria-label="Previous" aria-disabled=move || at_start().to_string()
                     on:click=move |_| s.go(Command::Prev)>
                     <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M15 5l-7 7 7 7" /></svg>
@@ -185,7 +184,7 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
             <PenTools s=s />
             <Notice s=s />
             <Cover s=s />
-            <Overview s=s />
+            <Overview s=s covered=covered />
             <Help s=s />
             <SearchBox s=s />
             <LiveRegion s=s />
@@ -193,20 +192,26 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
     }
 }
 
-/// Blackout and whiteout: the whole window one colour; any key or a click brings the slide back.
+/// Blackout and whiteout: the whole window one colour, a modal dialog over everything (opened
+/// last, so above the others); any key or a click brings the slide back.
 #[component]
 pub fn Cover(s: Session) -> impl IntoView {
-    move || match s.screen.get() {
+    let screen = Memo::new(move |_| s.screen.get());
+    move || match screen.get() {
         Screen::Slide => None,
-        cover => Some(view! {
-            <div
-                class="cover"
-                class:white=cover == Screen::White
-                role="button"
-                tabindex="0"
-                aria-label="Screen covered: press any key or click to return to the slide"
-                on:click=move |_| s.screen.set(Screen::Slide)
-            ></div>
+        cover => Some({
+            let node = NodeRef::<html::Dialog>::new();
+            let on_close = modal(node, Box::new(move || s.screen.set(Screen::Slide)));
+            view! {
+                <dialog
+                    node_ref=node
+                    class="cover"
+                    class:white=cover == Screen::White
+                    aria-label="Screen covered: press any key or click to return to the slide"
+                    on:close=on_close
+                    on:click=move |_| s.screen.set(Screen::Slide)
+                ></dialog>
+            }
         }),
     }
 }

@@ -95,7 +95,7 @@ pub fn SpeakerView(s: Session) -> impl IntoView {
                 {move || screen_note().map(|note| view! { <strong class="speaker-screen">{note}</strong> })}
                 {move || s.zoom.get().map(|_| view! { <strong class="speaker-zoom">"A picture fills the screen (Esc)"</strong> })}
             </header>
-            <main class="speaker-main" inert=move || s.overview.get() || s.help.get() || s.search.get()>
+            <main class="speaker-main">
                 <section class="speaker-current" aria-labelledby="speaker-current-title">
                     <h2 id="speaker-current-title" class="speaker-label">
                         "Now: " {move || deck.slides.get(pos.get().slide).map(|s| s.title.clone())}

@@ -1,7 +1,6 @@
-//! What several views share: the live region, a short notice, the theme button, dialogs, a
-//! remembered text size, and focus for overlays.
+//! What several views share: the live region, a short notice, the theme button, modal dialogs and
+//! a remembered text size.
 
-pub mod focus;
 pub mod modal;
 pub mod text_size;
 pub mod theme;

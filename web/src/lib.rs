@@ -1,9 +1,10 @@
 //! The browser glue: the places that touch `window`, `document`, `history`, storage, fullscreen
 //! and the wake lock. Everything fails soft: a missing API leaves the deck working, never panics.
 //! `page` is the talk in the page, `channel` the line between windows, `handoff` the moment the
-//! app takes the talk over from the stage.
+//! app takes the talk over from the stage, `dialog` the native modal dialogs.
 
 pub mod channel;
+pub mod dialog;
 pub mod handoff;
 pub mod page;
 

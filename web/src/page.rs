@@ -274,15 +274,6 @@ pub fn picture_at(container: &Element, x: f64, y: f64) -> Option<u8> {
     u8::try_from(index).ok()
 }
 
-/// Takes the talk out of reach (`inert`) while something covers it: a dialog, the overview.
-pub fn set_covered(covered: bool) {
-    with_page(|page| {
-        if let Some(main) = &page.main {
-            let _ = main.toggle_attribute_with_force("inert", covered);
-        }
-    });
-}
-
 /// The reading view's text size, in per cent. (Through the CSSOM: the CSP refuses `style=""`.)
 pub fn set_text_size(percent: u32) {
     with_page(|page| {
