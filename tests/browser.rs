@@ -733,7 +733,7 @@ async fn the_theme_toggle_switches_and_is_remembered() {
         window().get_computed_style(&stage).unwrap().unwrap().get_property_value("background-color").unwrap()
     };
     let before = paper();
-    let was_dark = cppg_deck::widgets::theme::is_dark();
+    let was_dark = deck_web::theme::is_dark();
     click(".theme-toggle").await;
     assert_eq!(root.get_attribute("data-theme").as_deref(), Some(if was_dark { "light" } else { "dark" }));
     assert_ne!(paper(), before, "the colours change");

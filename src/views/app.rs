@@ -22,7 +22,6 @@ use deck_web::{handoff, page};
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -37,7 +36,7 @@ pub fn App() -> impl IntoView {
     let start = handed.map_or_else(|| url::decode(&browser::location_hash(), deck), |h| h.at);
     let s = Session::new(deck, query.view, start);
     s.typed.set(handed.and_then(|h| h.typed));
-    crate::widgets::theme::apply_stored();
+    browser::theme::apply_stored();
     browser::register_service_worker();
     wiring::follow_url(s);
     wiring::listen_keys(s, || overview::columns(browser::viewport_width()));
@@ -111,8 +110,7 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
     // A click on a picture enlarges it.
     Effect::new(move || page::set_zoom(pos.get().slide, s.zoom.get()));
     let on_click = window_event_listener(ev::click, move |event| {
-        let Some(target) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-        if let Some(index) = page::picture_index(pos.get_untracked().slide, &target) {
+        if let Some(index) = page::picture_hit(pos.get_untracked().slide, &event) {
             s.toggle_zoom(index);
         }
     });

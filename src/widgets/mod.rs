@@ -3,9 +3,9 @@
 
 pub mod modal;
 pub mod text_size;
-pub mod theme;
 
 use crate::session::Session;
+use deck_web::theme;
 use leptos::prelude::*;
 
 /// Light or dark, whichever is not showing; remembered for the next visit.
