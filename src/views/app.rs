@@ -20,7 +20,6 @@ use deck_core::url::{self, View};
 use deck_web as browser;
 use deck_web::{handoff, page};
 use leptos::ev;
-use leptos::html;
 use leptos::prelude::*;
 
 #[component]
@@ -194,15 +193,13 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
 /// last, so above the others); any key or a click brings the slide back.
 #[component]
 pub fn Cover(s: Session) -> impl IntoView {
-    let screen = Memo::new(move |_| s.screen.get());
-    move || match screen.get() {
+    move || match s.screen.get() {
         Screen::Slide => None,
         cover => Some({
-            let node = NodeRef::<html::Dialog>::new();
-            let on_close = modal(node, Box::new(move || s.screen.set(Screen::Slide)));
+            let on_close = modal("dialog-cover", Box::new(move || s.screen.set(Screen::Slide)));
             view! {
                 <dialog
-                    node_ref=node
+                    id="dialog-cover"
                     class="cover"
                     class:white=cover == Screen::White
                     aria-label="Screen covered: press any key or click to return to the slide"

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Help(s: Session) -> impl IntoView {
     view! {
-        <Modal open=s.help name="help" title="Keyboard shortcuts">
+        <Modal open=s.help id="dialog-help" name="help" title="Keyboard shortcuts">
                         {Group::ALL.iter().map(|group| view! {
                             <section>
                                 <h3>{group.title()}</h3>

@@ -5,7 +5,6 @@ use crate::session::Session;
 use crate::views::copy::slide_copy;
 use crate::widgets::modal::modal;
 use deck_core::nav::DeckShape;
-use leptos::html;
 use leptos::prelude::*;
 
 /// Columns of the overview grid at a window width; `public/css/overlays.css` uses the same breakpoints.
@@ -26,8 +25,7 @@ pub fn Overview(s: Session, #[prop(into, optional)] covered: Signal<bool>) -> im
     let shown = Memo::new(move |_| s.overview.get() && !covered.get());
     move || {
         shown.get().then(|| {
-            let node = NodeRef::<html::Dialog>::new();
-            let on_close = modal(node, Box::new(move || s.set_overview(false)));
+            let on_close = modal("dialog-overview", Box::new(move || s.set_overview(false)));
             // The cursor's miniature has the focus (the browser gives it on opening; then it
             // follows the arrow keys), so that Enter and Space act on it natively.
             let start = s.cursor.get_untracked();
@@ -39,7 +37,7 @@ pub fn Overview(s: Session, #[prop(into, optional)] covered: Signal<bool>) -> im
                 cursor
             });
             view! {
-                <dialog node_ref=node class="overview" aria-label="Overview of every slide" on:close=on_close>
+                <dialog id="dialog-overview" class="overview" aria-label="Overview of every slide" on:close=on_close>
                     <ol class="overview-grid">
                         {deck.slides.iter().enumerate().map(|(i, slide)| {
                             view! {

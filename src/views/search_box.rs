@@ -33,7 +33,7 @@ pub fn SearchBox(s: Session) -> impl IntoView {
         _ => {}
     };
     view! {
-        <Modal open=s.search name="search" title="Search the talk">
+        <Modal open=s.search id="dialog-search" name="search" title="Search the talk">
                         <input
                             id="search-input"
                             autofocus

@@ -4,21 +4,17 @@
 //! draws it; `Modal` is the shell the help and the search box share.
 
 use leptos::ev;
-use leptos::html;
 use leptos::prelude::*;
 
-/// Makes the `<dialog>` that `node` holds a modal for as long as the calling view lives: opened
+/// Makes the `<dialog>` whose id is `id` a modal for as long as the calling view lives: opened
 /// with `showModal()` once it is in the page, closed with `close()` before it leaves (so that the
 /// focus goes back). Returns the handler for its `close` event, which calls `closed` when the
 /// browser closed it (Esc), so that the session follows; not when the view did (the dialog has
 /// left the page by the time that event comes).
-pub fn modal(node: NodeRef<html::Dialog>, closed: Box<dyn Fn()>) -> impl Fn(ev::Event) + 'static {
-    node.on_load(|dialog| deck_web::dialog::show_modal(&dialog));
-    on_cleanup(move || {
-        if let Some(dialog) = node.get_untracked() {
-            deck_web::dialog::close(&dialog);
-        }
-    });
+pub fn modal(id: &'static str, closed: Box<dyn Fn()>) -> impl Fn(ev::Event) + 'static {
+    // Effects first run once the view they are made in is in the page.
+    Effect::new(move |_| deck_web::dialog::show_modal(id));
+    on_cleanup(move || deck_web::dialog::close(id));
     move |event| {
         if deck_web::dialog::in_page(&event) {
             closed();
@@ -31,6 +27,8 @@ pub fn modal(node: NodeRef<html::Dialog>, closed: Box<dyn Fn()>) -> impl Fn(ev::
 pub fn Modal(
     /// Whether the dialog is open; closing sets it false.
     open: RwSignal<bool>,
+    /// The dialog's id.
+    id: &'static str,
     /// The dialog's own class (beside `dialog`), and the stem of its title's id.
     name: &'static str,
     title: &'static str,
@@ -40,13 +38,12 @@ pub fn Modal(
     move || {
         let children = children.clone();
         shown.get().then(move || {
-            let node = NodeRef::<html::Dialog>::new();
-            let on_close = modal(node, Box::new(move || open.set(false)));
+            let on_close = modal(id, Box::new(move || open.set(false)));
             let title_id = format!("{name}-title");
             let labelled_by = title_id.clone();
             view! {
                 <dialog
-                    node_ref=node
+                    id=id
                     class=format!("dialog {name}")
                     aria-labelledby=labelled_by
                     on:close=on_close

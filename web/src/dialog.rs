@@ -3,19 +3,24 @@
 //! the rest of the page inert, closes it on Esc (firing `close`), and on `close()` gives the
 //! focus back to what had it before.
 
+use crate::document;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, EventTarget, HtmlDialogElement, MouseEvent};
 
-/// Opens `dialog` as a modal, if it is in the page and not open already.
-pub fn show_modal(dialog: &HtmlDialogElement) {
-    if dialog.is_connected() && !dialog.open() {
+fn dialog(id: &str) -> Option<HtmlDialogElement> {
+    document().get_element_by_id(id)?.dyn_into::<HtmlDialogElement>().ok()
+}
+
+/// Opens the `<dialog>` whose id is `id` as a modal, if it is in the page and not open already.
+pub fn show_modal(id: &str) {
+    if let Some(dialog) = dialog(id).filter(|d| !d.open()) {
         let _ = dialog.show_modal();
     }
 }
 
-/// Closes `dialog` if it is open; the browser gives the focus back.
-pub fn close(dialog: &HtmlDialogElement) {
-    if dialog.open() {
+/// Closes the `<dialog>` whose id is `id`, if it is open; the browser gives the focus back.
+pub fn close(id: &str) {
+    if let Some(dialog) = dialog(id).filter(HtmlDialogElement::open) {
         dialog.close();
     }
 }
