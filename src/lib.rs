@@ -6,7 +6,7 @@
 //! APIs), and is four parts, whose imports run one way (views → widgets → wiring → session):
 //! - `session`: this window's state and every action on it;
 //! - `wiring`: browser events (the address, keys, other windows, the kiosk) tied to the session;
-//! - `widgets`: what several views share (live region, notice, theme, dialogs, text size, focus);
+//! - `widgets`: what several views share (live region, notice, theme, modal dialogs, text size);
 //! - `views`: the audience, speaker, reading and print views, and the overlays.
 
 pub mod session;

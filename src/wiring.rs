@@ -93,7 +93,8 @@ pub fn listen_keys(s: Session, overview_columns: impl Fn() -> usize + 'static) {
             return;
         }
         if s.dialog_open() {
-            // The dialog's own controls handle their keys; Escape closes it from anywhere.
+            // The dialog's own controls handle their keys. Escape closes it (the browser closes a
+            // modal dialog on Esc too, even from its text field: see `widgets::modal`).
             if key == "Escape" {
                 event.prevent_default();
                 s.help.set(false);
@@ -123,8 +124,7 @@ pub fn listen_keys(s: Session, overview_columns: impl Fn() -> usize + 'static) {
             && s.view.get_untracked() == View::Deck
             && keyboard.with_value(Keyboard::typed).is_none()
         {
-            let focused = leptos::prelude::document().active_element();
-            if let Some(index) = focused.and_then(|e| page::picture_index(s.pos.get_untracked().slide, &e)) {
+            if let Some(index) = page::focused_picture(s.pos.get_untracked().slide) {
                 event.prevent_default();
                 s.toggle_zoom(index);
                 return;
@@ -181,7 +181,7 @@ pub fn listen_keys(s: Session, overview_columns: impl Fn() -> usize + 'static) {
 /// window that joins asks where the talk is; a linked one shows its own slide, and is part of the
 /// talk from its first move or the first move it receives. Only windows in the talk answer.
 pub fn sync_windows(s: Session) {
-    let me = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+    let me = browser::random_u32();
     let deck = format!("{}#{}", s.deck.title, s.deck.slides.len());
     let arrival = sync::arrival(
         url::names_slide(&browser::location_hash()),

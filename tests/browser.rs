@@ -34,6 +34,18 @@ fn fragment_text(slide: usize, step: u16) -> Option<String> {
     })
 }
 
+/// The stylesheets, in the order `index.html` links them and the page joins them (tests/contract.rs
+/// checks that this list is that order).
+const STYLESHEETS: [&str; 7] = [
+    include_str!("../public/css/base.css"),
+    include_str!("../public/css/stage.css"),
+    include_str!("../public/css/chrome.css"),
+    include_str!("../public/css/overlays.css"),
+    include_str!("../public/css/speaker.css"),
+    include_str!("../public/css/reading.css"),
+    include_str!("../public/css/print.css"),
+];
+
 /// Mounts the app at `hash` into a fresh container holding the page's talk; dropping the guard
 /// unmounts it.
 struct Mounted {
@@ -65,9 +77,9 @@ async fn remount(query: &str, hash: &str) -> Mounted {
     window().history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&url)).unwrap();
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
-    // The real stylesheet, so that visibility and sizes are the shipped ones.
+    // The real stylesheets, so that visibility and sizes are the shipped ones.
     let style = document().create_element("style").unwrap();
-    style.set_text_content(Some(include_str!("../public/deck.css")));
+    style.set_text_content(Some(&STYLESHEETS.join("\n")));
     root.append_child(&style).unwrap();
     // The page's talk, as the build writes it (our own build output, not a visitor's input).
     let talk = document().create_element("div").unwrap();
@@ -366,6 +378,19 @@ fn active_id() -> String {
     document().active_element().map(|e| e.id()).unwrap_or_default()
 }
 
+/// Whether `element` can take the focus now (it keeps it if it can).
+fn can_focus(element: &Element) -> bool {
+    let _ = element.unchecked_ref::<HtmlElement>().focus();
+    document().active_element().as_ref() == Some(element)
+}
+
+/// Whether what an open modal dialog covers is inert: neither the controls nor the current slide's
+/// picture (a focusable one) can take the focus.
+fn behind_is_inert() -> bool {
+    let behind = [query(".controls .next"), query("#talk section.current img[tabindex]")];
+    behind.iter().all(|element| !can_focus(element))
+}
+
 fn storage() -> web_sys::Storage {
     window().local_storage().unwrap().unwrap()
 }
@@ -395,7 +420,8 @@ async fn help_lists_every_shortcut_from_the_key_map() {
     use deck_core::keys::BINDINGS;
     let _app = mount_at("").await;
     press("?").await;
-    assert!(exists(".help[role=dialog][aria-modal=true]"));
+    until("the help to open as a modal dialog", 10, || exists("dialog.help:modal")).await;
+    assert!(behind_is_inert(), "the deck behind the dialog is out of reach");
     let keys: Vec<String> = query_all(".help kbd").iter().map(|k| k.text_content().unwrap()).collect();
     assert_eq!(keys.len(), BINDINGS.len() + 1, "every binding and the typed jump: {keys:?}");
     for binding in BINDINGS {
@@ -437,7 +463,8 @@ async fn the_overview_shows_every_slide_and_goes_where_chosen() {
     assert_eq!(query_all(".overview .thumb").len(), TALK.slides.len());
     assert_eq!(query_all(".thumb[aria-current=true]").len(), 1);
     assert_eq!(query(".thumb[aria-current=true]").id(), "overview-1");
-    assert!(query("#talk > main.stage").has_attribute("inert"), "the deck behind is out of reach");
+    until("the overview to open as a modal dialog", 10, || exists("dialog.overview:modal")).await;
+    assert!(behind_is_inert(), "the deck behind is out of reach");
     until("the current slide's miniature to take focus", 10, || active_id() == "overview-1").await;
     press("ArrowRight").await;
     press("ArrowRight").await;
@@ -606,6 +633,52 @@ async fn closing_an_overlay_gives_focus_back_to_where_it_was() {
 }
 
 #[wasm_bindgen_test]
+async fn a_click_outside_a_dialog_closes_it_and_one_inside_does_not() {
+    let _app = mount_at("#/2").await;
+    for (key, dialog) in [("?", "dialog.help"), ("g", "dialog.search")] {
+        press(key).await;
+        until("the dialog to open", 10, || exists(&format!("{dialog}:modal"))).await;
+        let click_at = |x: f64, y: f64, target: &Element| {
+            let init = web_sys::MouseEventInit::new();
+            init.set_bubbles(true);
+            init.set_client_x(x as i32);
+            init.set_client_y(y as i32);
+            target
+                .dispatch_event(&web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap())
+                .unwrap();
+        };
+        // On its title, and on the dialog's own padding: it stays open.
+        let title = query(&format!("{dialog} h2"));
+        let r = title.get_bounding_client_rect();
+        click_at(r.left() + 2.0, r.top() + 2.0, &title);
+        let box_ = query(dialog).get_bounding_client_rect();
+        click_at(box_.left() + 4.0, box_.top() + 4.0, &query(dialog));
+        tick().await;
+        assert!(exists(&format!("{dialog}:modal")), "{dialog}: a click inside leaves it open");
+        // On the backdrop (the browser reports it as a click on the dialog, outside its box).
+        click_at(box_.left() - 8.0, box_.top() - 8.0, &query(dialog));
+        until("a click outside to close it", 10, || !exists(dialog)).await;
+        assert_eq!(current_index(), 2, "and does nothing else");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_dialog_the_browser_closes_is_closed_in_the_app_too() {
+    // Esc in a dialog's text field is the browser's (the app leaves keys in fields alone): it
+    // closes the dialog and fires `close`, which the app follows. `close()` does the same.
+    let _app = mount_at("").await;
+    press("g").await;
+    until("the search box to take focus", 10, || active_id() == "search-input").await;
+    query("dialog.search").unchecked_into::<web_sys::HtmlDialogElement>().close();
+    until("the search box to go", 10, || !exists(".search")).await;
+    // Closed in the session too: G opens it again, and the other keys reach the deck.
+    press("ArrowRight").await;
+    assert_eq!(current_index(), 2);
+    press("g").await;
+    until("the search box to open again", 10, || exists("dialog.search:modal")).await;
+}
+
+#[wasm_bindgen_test]
 async fn the_reading_view_holds_the_whole_talk_and_keeps_the_place_both_ways() {
     let _app = mount_with("?view=read", "#/5").await;
     assert!(reading());
@@ -661,10 +734,13 @@ async fn the_theme_toggle_switches_and_is_remembered() {
     let root = document().document_element().unwrap();
     root.remove_attribute("data-theme").unwrap();
     let _app = mount_at("").await;
-    let paper =
-        || window().get_computed_style(&root).unwrap().unwrap().get_property_value("--paper").unwrap();
+    // The paper's colour as the stage is painted with it (the palette's `light-dark()` resolved).
+    let paper = || {
+        let stage = query("#talk > main.stage");
+        window().get_computed_style(&stage).unwrap().unwrap().get_property_value("background-color").unwrap()
+    };
     let before = paper();
-    let was_dark = cppg_deck::widgets::theme::is_dark();
+    let was_dark = deck_web::theme::is_dark();
     click(".theme-toggle").await;
     assert_eq!(root.get_attribute("data-theme").as_deref(), Some(if was_dark { "light" } else { "dark" }));
     assert_ne!(paper(), before, "the colours change");

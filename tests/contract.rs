@@ -16,13 +16,22 @@ fn read(path: &str) -> String {
     std::fs::read_to_string(root().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-/// The stylesheets, in the order the page joins them.
-fn stylesheet() -> String {
+/// The stylesheets' paths, in the order index.html links them and the page joins them.
+fn stylesheets() -> Vec<String> {
     let page = read("index.html");
-    let sheets: Vec<&str> =
-        page.split(r#"rel="css" href=""#).skip(1).filter_map(|rest| rest.split('"').next()).collect();
+    let sheets: Vec<String> = page
+        .split(r#"rel="css" href=""#)
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(str::to_string)
+        .collect();
     assert!(!sheets.is_empty(), "index.html links no stylesheet");
-    sheets.iter().map(|sheet| read(sheet)).collect::<Vec<_>>().join("\n")
+    sheets
+}
+
+/// The stylesheets, joined in the order the page joins them.
+fn stylesheet() -> String {
+    stylesheets().iter().map(|sheet| read(sheet)).collect::<Vec<_>>().join("\n")
 }
 
 /// The class names a stylesheet's selectors use (`.name`), comments and declarations left out.
@@ -186,4 +195,18 @@ fn the_deploy_policies_carry_the_inline_scripts_hashes() {
         let wanted: Vec<String> = hashes.iter().map(|h| h.trim_matches('\'').to_string()).collect();
         assert_eq!(found, wanted, "{config}'s policy must allow exactly the contract's two inline scripts");
     }
+}
+
+/// The browser tests style the app with the shipped stylesheets (tests/browser.rs includes them
+/// one by one): the same files, in the same order, as the page.
+#[test]
+fn the_browser_tests_use_the_pages_stylesheets_in_its_order() {
+    let tests = read("tests/browser.rs");
+    let included: Vec<&str> = tests
+        .split(r#"include_str!("../"#)
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|path| path.ends_with(".css"))
+        .collect();
+    assert_eq!(included, stylesheets(), "tests/browser.rs's STYLESHEETS against index.html's links");
 }

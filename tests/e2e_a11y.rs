@@ -54,7 +54,7 @@ async fn axe_finds_nothing_in_any_view_light_or_dark() {
             b.open(target).await;
             if let Some(key) = key {
                 b.type_char(key, key == '?').await;
-                b.wait_until(&format!("{name} to open"), "return !!document.querySelector('[role=dialog]')")
+                b.wait_until(&format!("{name} to open"), "return !!document.querySelector('dialog:modal')")
                     .await;
                 if key == 'g' {
                     b.client.active_element().await.unwrap().send_keys("science").await.unwrap();
@@ -135,23 +135,95 @@ async fn the_keyboard_reaches_every_control_with_a_visible_ring_and_never_loses_
         b.eval("return document.activeElement === document.querySelector('.controls .next')").await;
     assert!(still, "focus left the Next button on a slide change");
 
-    // An overlay takes focus, keeps Tab inside, and gives it back.
+    // An overlay takes focus, never lets Tab reach what it covers, and gives the focus back. Past
+    // its last control, Tab may leave the page for the browser's own controls (a native modal
+    // dialog lets it: nothing in the page has the focus then), and comes back into the dialog.
     b.eval::<serde_json::Value>("document.querySelector('.controls .open-help').focus(); return null").await;
     b.press(Key::Enter).await;
-    b.wait_until("the help", "return !!document.querySelector('[role=dialog]')").await;
-    b.wait_until("focus in the help", "return !!document.activeElement.closest('[role=dialog]')").await;
+    b.wait_until("the help", "return !!document.querySelector('dialog.help:modal')").await;
+    b.wait_until("focus in the help", "return !!document.activeElement.closest('dialog')").await;
+    let mut inside = 0;
     for _ in 0..6 {
         b.press(Key::Tab).await;
-        let inside: bool = b.eval("return !!document.activeElement.closest('[role=dialog]')").await;
-        assert!(inside, "Tab left the open dialog for what it covers");
-        let focused: serde_json::Value = b.eval(FOCUSED).await;
-        assert_eq!(focused["uncovered"], true, "{focused}");
+        let place: String = b
+            .eval(
+                "const e = document.activeElement; \
+                 return e.closest('dialog') ? 'dialog' : e === document.body ? 'browser' : e.outerHTML.slice(0, 80)",
+            )
+            .await;
+        assert!(
+            place == "dialog" || place == "browser",
+            "Tab left the open dialog for what it covers: {place}"
+        );
+        if place == "dialog" {
+            inside += 1;
+            let focused: serde_json::Value = b.eval(FOCUSED).await;
+            assert_eq!(focused["uncovered"], true, "{focused}");
+        }
     }
+    assert!(inside >= 3, "Tab came back into the dialog only {inside} times in 6");
     b.press(Key::Escape).await;
     b.wait_until(
         "focus back on the help button",
         "return document.activeElement === document.querySelector('.controls .open-help')",
     )
     .await;
+    b.finish().await;
+}
+
+/// The dialogs are the browser's own modal dialogs, and close as those do, from real input: Esc
+/// with the focus in the search box's field (a key the app leaves to fields), and a click on the
+/// backdrop. Each gives the focus back, and the app knows it closed.
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
+async fn dialogs_close_on_esc_in_their_field_and_on_a_click_outside() {
+    use fantoccini::actions::{InputSource, MouseActions, PointerAction};
+    let b = Browser::start().await;
+    b.open("#/3").await;
+    let opener = "return document.activeElement === document.querySelector('.controls .open-help')";
+    b.eval::<serde_json::Value>("document.querySelector('.controls .open-help').focus(); return null").await;
+    b.type_char('g', false).await;
+    b.wait_until("the search box", "return document.activeElement.id === 'search-input'").await;
+    b.client.active_element().await.unwrap().send_keys("science").await.unwrap();
+    b.wait_until("results", "return document.querySelectorAll('.search-results li').length > 0").await;
+    // A search field's first Esc may empty it (the browser's own behaviour); then Esc closes.
+    b.press(Key::Escape).await;
+    b.wait_until(
+        "Esc to empty the field or close the box",
+        "const i = document.getElementById('search-input'); return !i || i.value === ''",
+    )
+    .await;
+    let open: bool = b.eval("return !!document.querySelector('.search')").await;
+    if open {
+        b.press(Key::Escape).await;
+    }
+    b.wait_until("Esc in the field to close the search box", "return !document.querySelector('.search')")
+        .await;
+    b.wait_until("the focus back where it was", opener).await;
+    // The app knows: G opens it again.
+    b.type_char('g', false).await;
+    b.wait_until("the search box again", "return !!document.querySelector('dialog.search:modal')").await;
+    b.press(Key::Escape).await;
+    b.wait_until("the search box to close", "return !document.querySelector('.search')").await;
+
+    // A click on the backdrop closes the help; one in the help does not.
+    b.type_char('?', true).await;
+    b.wait_until("the help", "return !!document.querySelector('dialog.help:modal')").await;
+    let click = |x: f64, y: f64| {
+        MouseActions::new("mouse".into())
+            .then(PointerAction::MoveTo { duration: None, x, y })
+            .then(PointerAction::Down { button: 0 })
+            .then(PointerAction::Up { button: 0 })
+    };
+    // In its box, on its padding (the help opens scrolled to its Close button): it stays open.
+    let [x, y]: [f64; 2] = b
+        .eval("const r = document.querySelector('.help').getBoundingClientRect(); return [r.x + 4, r.y + 4]")
+        .await;
+    b.client.perform_actions(click(x.round(), y.round())).await.unwrap();
+    let still: bool = b.eval("return !!document.querySelector('dialog.help:modal')").await;
+    assert!(still, "a click in the help closed it");
+    b.client.perform_actions(click(4.0, 4.0)).await.unwrap();
+    b.wait_until("a click outside to close the help", "return !document.querySelector('.help')").await;
+    assert_eq!(b.hash().await, "#/3", "the click did nothing else");
     b.finish().await;
 }

@@ -116,9 +116,9 @@ async fn the_present_command_serves_a_clean_page_that_reloads_after_an_edit() {
     let live: bool = b.eval("return !!document.querySelector('script[src$=\"live-reload.js\"]')").await;
     assert!(live, "the served page loads trunk's live-reload script as a file");
 
-    // An edit (here: the stylesheet saved again) rebuilds the deck, and the open page reloads.
+    // An edit (here: a stylesheet saved again) rebuilds the deck, and the open page reloads.
     b.eval::<bool>("window.beforeTheEdit = true; return true").await;
-    let css = root.join("public/deck.css");
+    let css = root.join("public/css/base.css");
     std::fs::File::options().append(true).open(&css).unwrap().set_modified(SystemTime::now()).unwrap();
     wait_long(
         &b,

@@ -9,6 +9,7 @@ use crate::views::print::PrintView;
 use crate::views::reading::ReadingView;
 use crate::views::search_box::SearchBox;
 use crate::views::speaker::SpeakerView;
+use crate::widgets::modal::modal;
 use crate::widgets::{LiveRegion, Notice, ThemeButton};
 use crate::wiring;
 use deck_core::contract::id;
@@ -20,7 +21,6 @@ use deck_web as browser;
 use deck_web::{handoff, page};
 use leptos::ev;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -35,7 +35,7 @@ pub fn App() -> impl IntoView {
     let start = handed.map_or_else(|| url::decode(&browser::location_hash(), deck), |h| h.at);
     let s = Session::new(deck, query.view, start);
     s.typed.set(handed.and_then(|h| h.typed));
-    crate::widgets::theme::apply_stored();
+    browser::theme::apply_stored();
     browser::register_service_worker();
     wiring::follow_url(s);
     wiring::listen_keys(s, || overview::columns(browser::viewport_width()));
@@ -92,7 +92,6 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
     on_cleanup(move || {
         on_touch_start.remove();
         on_touch_end.remove();
-        page::set_covered(false);
         cursor_hidden.set(false);
     });
     Effect::new(move || browser::set_root_class("cursor-hidden", cursor_hidden.get()));
@@ -107,15 +106,12 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
         let permille = (settled.get().slide + 1) * 1000 / total.max(1);
         format!("scaleX({}.{:03})", permille / 1000, permille % 1000)
     };
-    let covered =
-        move || s.overview.get() || s.help.get() || s.search.get() || s.screen.get() != Screen::Slide;
-    Effect::new(move || page::set_covered(covered()));
+    let covered = Signal::derive(move || s.screen.get() != Screen::Slide);
     let kiosk_state = move || kiosk_paused.map(|p| if p.get() { "paused" } else { "running" });
     // A click on a picture enlarges it.
     Effect::new(move || page::set_zoom(pos.get().slide, s.zoom.get()));
     let on_click = window_event_listener(ev::click, move |event| {
-        let Some(target) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-        if let Some(index) = page::picture_index(pos.get_untracked().slide, &target) {
+        if let Some(index) = page::picture_hit(pos.get_untracked().slide, &event) {
             s.toggle_zoom(index);
         }
     });
@@ -126,7 +122,7 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
             <div class="progress" aria-hidden="true">
                 <span style:transform=progress></span>
             </div>
-            <nav class="controls" aria-label="Slide controls" inert=covered>
+            <nav class="controls" aria-label="Slide controls">
                 <button class="prev" aria-label="Previous" aria-disabled=move || at_start().to_string()
                     on:click=move |_| s.go(Command::Prev)>
                     <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M15 5l-7 7 7 7" /></svg>
@@ -182,12 +178,12 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
             {move || s.typed.get().map(|n| view! {
                 <div class="jump-hint" aria-hidden="true">"Go to slide " {n} " ⏎"</div>
             })}
-            // Over the page's stage, in a box of the stage's own size (see deck.css).
+            // Over the page's stage, in a box of the stage's own size (see public/css/chrome.css).
             <div class="ink-frame"><InkLayer s=s slide=Signal::derive(move || pos.get().slide) /></div>
             <PenTools s=s />
             <Notice s=s />
             <Cover s=s />
-            <Overview s=s />
+            <Overview s=s covered=covered />
             <Help s=s />
             <SearchBox s=s />
             <LiveRegion s=s />
@@ -195,20 +191,24 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
     }
 }
 
-/// Blackout and whiteout: the whole window one colour; any key or a click brings the slide back.
+/// Blackout and whiteout: the whole window one colour, a modal dialog over everything (opened
+/// last, so above the others); any key or a click brings the slide back.
 #[component]
 pub fn Cover(s: Session) -> impl IntoView {
     move || match s.screen.get() {
         Screen::Slide => None,
-        cover => Some(view! {
-            <div
-                class="cover"
-                class:white=cover == Screen::White
-                role="button"
-                tabindex="0"
-                aria-label="Screen covered: press any key or click to return to the slide"
-                on:click=move |_| s.screen.set(Screen::Slide)
-            ></div>
+        cover => Some({
+            let on_close = modal("dialog-cover", Box::new(move || s.screen.set(Screen::Slide)));
+            view! {
+                <dialog
+                    id="dialog-cover"
+                    class="cover"
+                    class:white=cover == Screen::White
+                    aria-label="Screen covered: press any key or click to return to the slide"
+                    on:close=on_close
+                    on:click=move |_| s.screen.set(Screen::Slide)
+                ></dialog>
+            }
         }),
     }
 }

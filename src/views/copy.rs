@@ -9,21 +9,13 @@ use leptos::prelude::*;
 /// hidden from assistive technology: the caller names it.
 pub fn slide_copy(slide: usize, step: usize) -> impl IntoView {
     let node = NodeRef::<Div>::new();
-    node.on_load(move |div| {
-        if let Some(copy) = page::copy_slide(slide, step) {
-            let _ = div.append_child(&copy);
-        }
-    });
+    node.on_load(move |div| page::copy_slide_into(&div, slide, step));
     view! { <div class="preview" aria-hidden="true" inert node_ref=node></div> }
 }
 
 /// Slide `slide`'s notes, readable.
 pub fn notes_copy(slide: usize) -> impl IntoView {
     let node = NodeRef::<Div>::new();
-    node.on_load(move |div| {
-        if let Some(copy) = page::copy_notes(slide) {
-            let _ = div.append_child(&copy);
-        }
-    });
+    node.on_load(move |div| page::copy_notes_into(&div, slide));
     view! { <div class="notes-copy" node_ref=node></div> }
 }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Help(s: Session) -> impl IntoView {
     view! {
-        <Modal open=s.help name="help" title="Keyboard shortcuts" first_focus="help-close">
+        <Modal open=s.help id="dialog-help" name="help" title="Keyboard shortcuts">
                         {Group::ALL.iter().map(|group| view! {
                             <section>
                                 <h3>{group.title()}</h3>
@@ -43,7 +43,8 @@ pub fn Help(s: Session) -> impl IntoView {
                             " Single-key shortcuts (letters, digits, punctuation)"
                         </label>
                         <p class="hint">"Swipe left or right on a touch screen. Esc closes this help."</p>
-                        <button id="help-close" class="dialog-close" on:click=move |_| s.help.set(false)>"Close"</button>
+                        // The browser gives it the focus when the help opens.
+                        <button id="help-close" class="dialog-close" autofocus on:click=move |_| s.help.set(false)>"Close"</button>
         </Modal>
     }
 }

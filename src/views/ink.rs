@@ -4,9 +4,9 @@
 
 use crate::session::{Mode, Session};
 use deck_core::ink::{self, Change, Point, Stroke, Tool};
+use leptos::ev::PointerEvent;
 use leptos::html::Div;
 use leptos::prelude::*;
-use web_sys::PointerEvent;
 
 /// How many of the pointer's last places its trail shows.
 const TRAIL: usize = 5;
@@ -17,18 +17,18 @@ pub fn InkLayer(s: Session, #[prop(into)] slide: Signal<usize>) -> impl IntoView
     let node = NodeRef::<Div>::new();
     let drawing = StoredValue::new(None::<Stroke>);
     let at = move |e: &PointerEvent| -> Option<Point> {
-        let r = node.get_untracked()?.get_bounding_client_rect();
-        let fx = (f64::from(e.client_x()) - r.left()) / r.width();
-        ink::to_slide(fx, (f64::from(e.client_y()) - r.top()) / r.height())
+        let layer = node.get_untracked()?;
+        let (fx, fy) = deck_web::pointer_on(&layer, e);
+        ink::to_slide(fx, fy)
     };
     let on_down = move |e: PointerEvent| {
         let (Mode::Pen(tool), Some(p)) = (s.mode.get_untracked(), at(&e)) else { return };
         e.prevent_default();
         if let Some(layer) = node.get_untracked() {
-            let _ = layer.set_pointer_capture(e.pointer_id());
+            deck_web::capture_pointer(&layer, &e);
         }
         // A mouse reports 0.5 while a button is down; a pen, how hard it presses.
-        let stroke = Stroke::new(tool, f64::from(e.pressure()), p);
+        let stroke = Stroke::new(tool, deck_web::pressure(&e), p);
         s.draw(Change::Live(stroke.clone()));
         drawing.set_value(Some(stroke));
     };

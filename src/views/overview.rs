@@ -3,11 +3,11 @@
 
 use crate::session::Session;
 use crate::views::copy::slide_copy;
-use crate::widgets::focus::follow_overlay;
+use crate::widgets::modal::modal;
 use deck_core::nav::DeckShape;
 use leptos::prelude::*;
 
-/// Columns of the overview grid at a window width; `deck.css` uses the same breakpoints.
+/// Columns of the overview grid at a window width; `public/css/overlays.css` uses the same breakpoints.
 pub fn columns(width: f64) -> usize {
     match width {
         w if w >= 1200.0 => 5,
@@ -17,16 +17,27 @@ pub fn columns(width: f64) -> usize {
     }
 }
 
+/// A modal dialog while `s.overview` holds, unless `covered` (a blackout or whiteout, which stays
+/// on top: it is shown again when the screen comes back).
 #[component]
-pub fn Overview(s: Session) -> impl IntoView {
-    // The cursor's miniature takes the focus, so that Enter and Space act on it natively.
-    follow_overlay(move || s.overview.get(), move || format!("overview-{}", s.cursor.get()));
+pub fn Overview(s: Session, #[prop(into, optional)] covered: Signal<bool>) -> impl IntoView {
     let deck = s.deck;
+    let shown = Memo::new(move |_| s.overview.get() && !covered.get());
     move || {
-        s.overview.get().then(|| {
+        shown.get().then(|| {
+            let on_close = modal("dialog-overview", Box::new(move || s.set_overview(false)));
+            // The cursor's miniature has the focus (the browser gives it on opening; then it
+            // follows the arrow keys), so that Enter and Space act on it natively.
+            let start = s.cursor.get_untracked();
+            Effect::new(move |before: Option<usize>| {
+                let cursor = s.cursor.get();
+                if before.is_some_and(|b| b != cursor) {
+                    deck_web::focus_id(&format!("overview-{cursor}"));
+                }
+                cursor
+            });
             view! {
-                <div class="overview" role="dialog" aria-modal="true" aria-label="Overview of every slide"
-                    on:keydown=crate::widgets::focus::keep_tab_inside>
+                <dialog id="dialog-overview" class="overview" aria-label="Overview of every slide" on:close=on_close>
                     <ol class="overview-grid">
                         {deck.slides.iter().enumerate().map(|(i, slide)| {
                             view! {
@@ -36,6 +47,7 @@ pub fn Overview(s: Session) -> impl IntoView {
                                         class="thumb"
                                         class:cursor=move || s.cursor.get() == i
                                         aria-current=move || (s.pos.get().slide == i).then_some("true")
+                                        autofocus=i == start
                                         on:click=move |_| s.choose(i)
                                         on:focus=move |_| s.cursor.set(i)
                                     >
@@ -50,7 +62,7 @@ pub fn Overview(s: Session) -> impl IntoView {
                             }
                         }).collect_view()}
                     </ol>
-                </div>
+                </dialog>
             }
         })
     }

@@ -1,7 +1,7 @@
 //! Printing and PDF: one slide per landscape 16:9 page with every fragment shown, from any view.
 //! `?print` shows the print layout on screen (and prints it); `?print&notes` adds each slide's notes
 //! under it, `?print&ink` what was drawn on it. In the other views, printing switches to this layout for the print and back after.
-//! Without the app, the page prints as the document it is (see `deck.css`).
+//! Without the app, the page prints as the document it is (see `public/css/print.css`).
 
 use crate::session::Session;
 use crate::views::copy::{notes_copy, slide_copy};

@@ -45,14 +45,13 @@ pub fn ReadingView(s: Session) -> impl IntoView {
     });
     on_cleanup(move || on_scroll.remove());
 
-    // The document is the page's own; dialogs take it out of reach, and its text size is ours.
-    Effect::new(move || page::set_covered(s.help.get() || s.search.get()));
+    // The document is the page's own (the dialogs, being modal, take it out of reach); its text
+    // size is ours.
     Effect::new(move || page::set_text_size(size.value.get()));
     // Contents links are plain `#/N` links, which `follow_url` hears; scrolling follows below.
     let follow_links = window_event_listener(ev::hashchange, move |_| scrolled_to.set_value(None));
     on_cleanup(move || {
         follow_links.remove();
-        page::set_covered(false);
         page::set_text_size(100);
     });
 

@@ -33,9 +33,10 @@ pub fn SearchBox(s: Session) -> impl IntoView {
         _ => {}
     };
     view! {
-        <Modal open=s.search name="search" title="Search the talk" first_focus="search-input">
+        <Modal open=s.search id="dialog-search" name="search" title="Search the talk">
                         <input
                             id="search-input"
+                            autofocus
                             type="search"
                             autocomplete="off"
                             enterkeyhint="go"

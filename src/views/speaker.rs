@@ -17,7 +17,6 @@ use deck_web as browser;
 use deck_web::page;
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use deck_core::contract::key;
 
@@ -59,8 +58,8 @@ pub fn SpeakerView(s: Session) -> impl IntoView {
     };
     let clock = move || {
         let _ = now.get();
-        let date = js_sys::Date::new_0();
-        format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+        let (hours, minutes) = browser::local_time();
+        format!("{hours:02}:{minutes:02}")
     };
     let next = Memo::new(move |_| nav::apply(deck, pos.get(), Command::Next));
     // The notes change with the slide, not with its fragment steps (which would lose their scroll).
@@ -95,16 +94,15 @@ pub fn SpeakerView(s: Session) -> impl IntoView {
                 {move || screen_note().map(|note| view! { <strong class="speaker-screen">{note}</strong> })}
                 {move || s.zoom.get().map(|_| view! { <strong class="speaker-zoom">"A picture fills the screen (Esc)"</strong> })}
             </header>
-            <main class="speaker-main" inert=move || s.overview.get() || s.help.get() || s.search.get()>
+            <main class="speaker-main">
                 <section class="speaker-current" aria-labelledby="speaker-current-title">
                     <h2 id="speaker-current-title" class="speaker-label">
                         "Now: " {move || deck.slides.get(pos.get().slide).map(|s| s.title.clone())}
                     </h2>
                     // Point and draw here: the room sees it. A click on a picture enlarges it there.
                     <div class="drawable" on:click=move |e: leptos::ev::MouseEvent| {
-                        let Some(container) = e.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
                         if s.mode.get_untracked() == Mode::Off {
-                            if let Some(index) = page::picture_at(&container, f64::from(e.client_x()), f64::from(e.client_y())) {
+                            if let Some(index) = page::picture_clicked(&e) {
                                 s.toggle_zoom(index);
                             }
                         }

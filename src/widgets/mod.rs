@@ -1,12 +1,11 @@
-//! What several views share: the live region, a short notice, the theme button, dialogs, a
-//! remembered text size, and focus for overlays.
+//! What several views share: the live region, a short notice, the theme button, modal dialogs and
+//! a remembered text size.
 
-pub mod focus;
 pub mod modal;
 pub mod text_size;
-pub mod theme;
 
 use crate::session::Session;
+use deck_web::theme;
 use leptos::prelude::*;
 
 /// Light or dark, whichever is not showing; remembered for the next visit.

@@ -1,12 +1,15 @@
 //! The browser glue: the places that touch `window`, `document`, `history`, storage, fullscreen
 //! and the wake lock. Everything fails soft: a missing API leaves the deck working, never panics.
 //! `page` is the talk in the page, `channel` the line between windows, `handoff` the moment the
-//! app takes the talk over from the stage.
+//! app takes the talk over from the stage, `dialog` the native modal dialogs, `theme` light and
+//! dark.
 
 pub mod channel;
+pub mod dialog;
 pub mod handoff;
 pub mod json;
 pub mod page;
+pub mod theme;
 
 /// The page's window (there is always one where the deck runs: it is not a worker).
 pub fn window() -> web_sys::Window {
@@ -119,6 +122,17 @@ pub fn set_root_class(name: &str, on: bool) {
 /// Milliseconds since the epoch.
 pub fn now() -> f64 {
     js_sys::Date::now()
+}
+
+/// The time of day where the browser is, as hours (0 to 23) and minutes.
+pub fn local_time() -> (u32, u32) {
+    let date = js_sys::Date::new_0();
+    (date.get_hours(), date.get_minutes())
+}
+
+/// A random number (not for secrets): what tells this window's messages from the others'.
+pub fn random_u32() -> u32 {
+    (js_sys::Math::random() * f64::from(u32::MAX)) as u32
 }
 
 /// `target[key]`, or `None` when it is missing (an API this browser does not have).
@@ -385,6 +399,27 @@ impl Drop for Listener {
             .target
             .remove_event_listener_with_callback(self.kind, self.callback.as_ref().unchecked_ref());
     }
+}
+
+/// Where a pointer event is on `element`, as fractions of its width and height (0 to 1 inside it).
+pub fn pointer_on(element: &Element, event: &web_sys::PointerEvent) -> (f64, f64) {
+    let r = element.get_bounding_client_rect();
+    (
+        (f64::from(event.client_x()) - r.left()) / r.width(),
+        (f64::from(event.client_y()) - r.top()) / r.height(),
+    )
+}
+
+/// How hard the pointer presses, from 0 to 1: a pen's pressure; a mouse says 0.5 while a button
+/// is down.
+pub fn pressure(event: &web_sys::PointerEvent) -> f64 {
+    f64::from(event.pressure())
+}
+
+/// Sends this pointer's next events to `element` until it is lifted, even outside it (a stroke
+/// that runs past the slide's edge goes on).
+pub fn capture_pointer(element: &Element, event: &web_sys::PointerEvent) {
+    let _ = element.set_pointer_capture(event.pointer_id());
 }
 
 /// Where a touch is (client pixels): the first of the event's touches, or of those that changed

@@ -257,31 +257,34 @@ pub fn set_zoom(slide: usize, zoom: Option<u8>) {
     });
 }
 
+/// Which of slide `slide`'s pictures an event (a click) landed on, if any.
+pub fn picture_hit(slide: usize, event: &web_sys::Event) -> Option<u8> {
+    picture_index(slide, &event.target()?.dyn_into::<Element>().ok()?)
+}
+
+/// Which of slide `slide`'s pictures has the focus, if one has.
+pub fn focused_picture(slide: usize) -> Option<u8> {
+    picture_index(slide, &document().active_element()?)
+}
+
 /// Which of slide `slide`'s pictures `element` is, if it is one.
-pub fn picture_index(slide: usize, element: &Element) -> Option<u8> {
+fn picture_index(slide: usize, element: &Element) -> Option<u8> {
     with_page(|page| {
         let index = page.sections.get(slide)?.pictures.iter().position(|p| p == element)?;
         u8::try_from(index).ok()
     })
 }
 
-/// Which picture of the slide copy in `container` is at the window point `x`, `y`, if any (the
-/// copy is inert, so clicks land on its container).
-pub fn picture_at(container: &Element, x: f64, y: f64) -> Option<u8> {
-    let index = all(container, "img").iter().position(|img| {
+/// Which picture of a slide copy a click landed on, if any: the copy is inert, so the click is
+/// heard on its container (the listener's element), and the picture is found by where it is.
+pub fn picture_clicked(event: &web_sys::MouseEvent) -> Option<u8> {
+    let container = event.current_target()?.dyn_into::<Element>().ok()?;
+    let (x, y) = (f64::from(event.client_x()), f64::from(event.client_y()));
+    let index = all(&container, "img").iter().position(|img| {
         let r = img.get_bounding_client_rect();
         (r.left()..=r.right()).contains(&x) && (r.top()..=r.bottom()).contains(&y)
     })?;
     u8::try_from(index).ok()
-}
-
-/// Takes the talk out of reach (`inert`) while something covers it: a dialog, the overview.
-pub fn set_covered(covered: bool) {
-    with_page(|page| {
-        if let Some(main) = &page.main {
-            let _ = main.toggle_attribute_with_force("inert", covered);
-        }
-    });
 }
 
 /// The reading view's text size, in per cent. (Through the CSSOM: the CSP refuses `style=""`.)
@@ -298,9 +301,15 @@ pub fn reader_bar() -> Option<Element> {
     with_page(|page| page.talk.as_ref()?.query_selector(&dot(class::READER_BAR)).ok().flatten())
 }
 
-/// A copy of slide `slide` at fragment step `step`, drawn as a slide, for the overview, the speaker
-/// view and print: no id (the page's section keeps it), no number or notes.
-pub fn copy_slide(slide: usize, step: usize) -> Option<Element> {
+/// Puts in `into` a copy of slide `slide` at fragment step `step`, drawn as a slide, for the
+/// overview, the speaker view and print: no id (the page's section keeps it), no number or notes.
+pub fn copy_slide_into(into: &Element, slide: usize, step: usize) {
+    if let Some(copy) = copy_slide(slide, step) {
+        let _ = into.append_child(&copy);
+    }
+}
+
+fn copy_slide(slide: usize, step: usize) -> Option<Element> {
     with_page(|page| {
         let section = page.sections.get(slide)?;
         let copy = section.element.clone_node_with_deep(true).ok()?.dyn_into::<Element>().ok()?;
@@ -328,8 +337,14 @@ pub fn copy_slide(slide: usize, step: usize) -> Option<Element> {
     })
 }
 
-/// A copy of slide `slide`'s notes, without their heading.
-pub fn copy_notes(slide: usize) -> Option<Element> {
+/// Puts in `into` a copy of slide `slide`'s notes, without their heading.
+pub fn copy_notes_into(into: &Element, slide: usize) {
+    if let Some(copy) = copy_notes(slide) {
+        let _ = into.append_child(&copy);
+    }
+}
+
+fn copy_notes(slide: usize) -> Option<Element> {
     with_page(|page| {
         let notes =
             page.sections.get(slide)?.element.query_selector(&dot(class::READ_NOTES)).ok().flatten()?;

@@ -1,14 +1,13 @@
 //! Light and dark: the system's choice (`prefers-color-scheme`) unless the visitor toggles it; the
-//! toggle is remembered. The colours are CSS variables in `deck.css`, switched by `data-theme`.
+//! toggle is remembered. The palette is `light-dark()` colours (`public/css/base.css`): the choice
+//! is `data-theme` on `<html>`, which fixes `color-scheme`.
 
-use deck_web as browser;
-use leptos::prelude::{document, window};
-
+use crate::{document, load, store, window};
 use deck_core::contract::{attr, key};
 
 /// Puts the remembered choice, if any, on `<html>` (anything but "light" or "dark" is ignored).
 pub fn apply_stored() {
-    if let Some(theme) = browser::load(key::THEME).filter(|t| t == "light" || t == "dark") {
+    if let Some(theme) = load(key::THEME).filter(|t| t == "light" || t == "dark") {
         set(&theme);
     }
 }
@@ -37,6 +36,6 @@ pub fn is_dark() -> bool {
 pub fn toggle() -> bool {
     let theme = if is_dark() { "light" } else { "dark" };
     set(theme);
-    browser::store(key::THEME, theme);
+    store(key::THEME, theme);
     theme == "dark"
 }
