@@ -23,11 +23,10 @@ const load = (file, integrity, priority) => fetch(new URL(file, import.meta.url)
 // The stage's wasm is on its way (preloaded from the head); the first frame is painted before
 // the stage starts, so that starting never delays it.
 const stageWasm = load("{stage_wasm}", "{stage_wasm_sri}", "high");
+stageWasm.catch(() => {{}}); // Handled below, once painted: not an unhandled rejection meanwhile.
 await new Promise(painted => requestAnimationFrame(() => setTimeout(painted)));
-performance.mark("painted");
 try {{
   await stage({{ module_or_path: stageWasm }});
-  performance.mark("stage");
 }} catch (error) {{
   console.warn("The stage did not start; the app will present the talk.", error);
 }}
