@@ -8,7 +8,7 @@ use crate::ink::{self, Change, Point};
 use serde::{Deserialize, Serialize};
 
 /// Bump when the message shape changes; older and newer peers are then ignored, not misread.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// Messages larger than this are not ours (the longest stroke fits with room to spare).
 const MAX_BYTES: usize = 16_384;
 
@@ -33,7 +33,6 @@ pub struct Shared {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type")]
 pub enum Body {
     /// "This is where the talk is."
     State { state: Shared },
@@ -171,9 +170,9 @@ mod tests {
         let hello = encode(DECK, 7, Body::Hello);
         assert_eq!(decode(&hello, DECK, 7), Err(Rejected::OwnEcho));
         assert_eq!(decode(&hello, "Another talk#3", 1), Err(Rejected::OtherDeck));
-        let old = hello.replace("\"v\":2", "\"v\":1");
+        let old = hello.replace("\"v\":3", "\"v\":2");
         assert_eq!(decode(&old, DECK, 1), Err(Rejected::OtherVersion));
-        let future = hello.replace("\"v\":2", "\"v\":3");
+        let future = hello.replace("\"v\":3", "\"v\":4");
         assert_eq!(decode(&future, DECK, 1), Err(Rejected::OtherVersion));
         let garbage = [
             "",
@@ -182,17 +181,17 @@ mod tests {
             "[1,2]",
             "{",
             "{\"v\":\"1\"}",
-            "{\"v\":2}",
-            "{\"v\":2,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Launch\"}}",
-            "{\"v\":2,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"State\",\"state\":{\"slide\":-1,\"step\":0,\"overview\":false,\"screen\":\"Slide\"}}}",
-            "{\"v\":2,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"State\",\"state\":{\"slide\":1,\"step\":0,\"overview\":false,\"screen\":\"Disco\"}}}",
+            "{\"v\":3}",
+            "{\"v\":3,\"deck\":\"Talk#18\",\"from\":2,\"body\":\"Launch\"}",
+            "{\"v\":3,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"State\":{\"state\":{\"slide\":-1,\"step\":0,\"overview\":false,\"screen\":\"Slide\"}}}}",
+            "{\"v\":3,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"State\":{\"state\":{\"slide\":1,\"step\":0,\"overview\":false,\"screen\":\"Disco\"}}}}",
             // A pointer off the slide, a stroke too wide, out of bounds, empty, or of no tool.
-            "{\"v\":2,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Pointer\",\"at\":[1601,0]}}",
-            "{\"v\":2,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Pointer\",\"at\":[-1,0]}}",
-            "{\"v\":2,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Ink\",\"slide\":1,\"change\":{\"Add\":{\"tool\":\"Red\",\"width\":400,\"points\":[[1,1]]}}}}",
-            "{\"v\":2,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Ink\",\"slide\":1,\"change\":{\"Add\":{\"tool\":\"Red\",\"width\":4,\"points\":[[1,9000]]}}}}",
-            "{\"v\":2,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Ink\",\"slide\":1,\"change\":{\"Live\":{\"tool\":\"Red\",\"width\":4,\"points\":[]}}}}",
-            "{\"v\":2,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Ink\",\"slide\":1,\"change\":{\"Add\":{\"tool\":\"Laser\",\"width\":4,\"points\":[[1,1]]}}}}",
+            "{\"v\":3,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"Pointer\":{\"at\":[1601,0]}}}",
+            "{\"v\":3,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"Pointer\":{\"at\":[-1,0]}}}",
+            "{\"v\":3,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"Ink\":{\"slide\":1,\"change\":{\"Add\":{\"tool\":\"Red\",\"width\":400,\"points\":[[1,1]]}}}}}",
+            "{\"v\":3,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"Ink\":{\"slide\":1,\"change\":{\"Add\":{\"tool\":\"Red\",\"width\":4,\"points\":[[1,9000]]}}}}}",
+            "{\"v\":3,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"Ink\":{\"slide\":1,\"change\":{\"Live\":{\"tool\":\"Red\",\"width\":4,\"points\":[]}}}}}",
+            "{\"v\":3,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"Ink\":{\"slide\":1,\"change\":{\"Add\":{\"tool\":\"Laser\",\"width\":4,\"points\":[[1,1]]}}}}}",
             "<script>alert(1)</script>",
         ];
         for text in garbage {
@@ -218,7 +217,7 @@ mod tests {
     #[test]
     fn huge_positions_decode_and_are_clamped_by_the_caller() {
         let text = format!(
-            "{{\"v\":2,\"deck\":\"{DECK}\",\"from\":2,\"body\":{{\"type\":\"State\",\"state\":{{\"slide\":{},\"step\":3,\"overview\":false,\"screen\":\"White\"}}}}}}",
+            "{{\"v\":3,\"deck\":\"{DECK}\",\"from\":2,\"body\":{{\"State\":{{\"state\":{{\"slide\":{},\"step\":3,\"overview\":false,\"screen\":\"White\"}}}}}}}}",
             u64::MAX
         );
         let Ok(Body::State { state }) = decode(&text, DECK, 1) else { panic!("a valid message") };
