@@ -99,8 +99,6 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
     let total = deck.slides.len();
     // The chrome follows the place once its frame is painted.
     let settled = s.settled;
-    let at_start = move || settled.get() == Position::START;
-    let at_end = move || nav::apply(deck, settled.get(), Command::Next) == settled.get();
     // In integer per mille: formatting a float would bring 15 KB of float printing into the wasm.
     let progress = move || {
         let permille = (settled.get().slide + 1) * 1000 / total.max(1);
@@ -123,55 +121,14 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
                 <span style:transform=progress></span>
             </div>
             <nav class="controls" aria-label="Slide controls">
-                <button class="prev" aria-label="Previous" aria-disabled=move || at_start().to_string()
-                    on:click=move |_| s.go(Command::Prev)>
-                    <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M15 5l-7 7 7 7" /></svg>
-                </button>
+                {control(s, &PREV)}
                 <span class="counter">{move || settled.get().slide + 1}" / "{total}</span>
-                <button class="next" aria-label="Next" aria-disabled=move || at_end().to_string()
-                    on:click=move |_| s.go(Command::Next)>
-                    <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M9 5l7 7-7 7" /></svg>
-                </button>
-                <button class="open-overview" aria-label="Overview" on:click=move |_| s.set_overview(true)>
-                    <svg viewBox="0 0 24 24" aria-hidden="true">
-                        <path d="M4 4h6v6H4zM14 4h6v6h-6zM4 14h6v6H4zM14 14h6v6h-6z" />
-                    </svg>
-                </button>
-                <button class="open-speaker" aria-label="Speaker view" on:click=move |_| browser::open_speaker_window()>
-                    <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M3 5h18v11H3zM8 20h8M12 16v4" /></svg>
-                </button>
-                <button class="fullscreen" aria-label="Fullscreen" on:click=move |_| browser::toggle_fullscreen()>
-                    <svg viewBox="0 0 24 24" aria-hidden="true">
-                        <path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5" />
-                    </svg>
-                </button>
-                <button class="open-reading" aria-label="Read as a page" on:click=move |_| s.toggle_reading()>
-                    <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M5 4h14v16H5zM8 8h8M8 12h8M8 16h5" /></svg>
-                </button>
-                <button class="copy-link" aria-label="Copy link to this slide" on:click=move |_| s.copy_link()>
-                    <svg viewBox="0 0 24 24" aria-hidden="true">
-                        <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" />
-                    </svg>
-                </button>
-                <button class="pointer-toggle" aria-label="Pointer"
-                    aria-pressed=move || matches!(s.mode.get(), Mode::Pointer { .. }).to_string()
-                    on:click=move |_| s.toggle_pointer()>
-                    <svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="12" cy="12" r="4" /><path d="M12 2v4M12 18v4M2 12h4M18 12h4" /></svg>
-                </button>
-                <button class="pen-toggle" aria-label="Pen"
-                    aria-pressed=move || matches!(s.mode.get(), Mode::Pen(_)).to_string()
-                    on:click=move |_| s.toggle_pen()>
-                    <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 20l4-1 11-11-3-3L5 16zM14 6l3 3" /></svg>
-                </button>
+                {CONTROLS.iter().map(|c| control(s, c)).collect_view()}
                 <ThemeButton />
                 <a class="download" href="talk.html" download="" aria-label="Download this talk as one file">
                     <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 4v11M7 10l5 5 5-5M5 20h14" /></svg>
                 </a>
-                <button class="open-help" aria-label="Keyboard shortcuts" on:click=move |_| s.help.set(true)>
-                    <svg viewBox="0 0 24 24" aria-hidden="true">
-                        <path d="M9 9a3 3 0 1 1 4 2.8c-.6.3-1 .9-1 1.6V15M12 18.5v.5" />
-                    </svg>
-                </button>
+                {control(s, &HELP)}
             </nav>
             // On a phone held upright the slides are small: the page reads better, so say so.
             <button class="read-offer" on:click=move |_| s.toggle_reading()>"Read the talk as a page"</button>
@@ -188,6 +145,118 @@ fn AudienceView(s: Session, kiosk_paused: Option<ReadSignal<bool>>) -> impl Into
             <SearchBox s=s />
             <LiveRegion s=s />
         </div>
+    }
+}
+
+/// A button of the controls: one icon (an SVG path), a name, what it does, and whether it is
+/// pressed or cannot act now. One shape for them all, so that the wasm holds one button's code.
+struct Control {
+    class: &'static str,
+    label: &'static str,
+    icon: &'static str,
+    act: fn(Session),
+    /// `aria-pressed`, for the buttons that toggle a mode.
+    pressed: Option<fn(Session) -> bool>,
+    /// `aria-disabled`, for the buttons that cannot go further (followed once the frame is painted).
+    disabled: Option<fn(Session) -> bool>,
+}
+
+const PREV: Control = Control {
+    class: "prev",
+    label: "Previous",
+    icon: "M15 5l-7 7 7 7",
+    act: |s| s.go(Command::Prev),
+    pressed: None,
+    disabled: Some(|s| s.settled.get() == Position::START),
+};
+
+const HELP: Control = Control {
+    class: "open-help",
+    label: "Keyboard shortcuts",
+    icon: "M9 9a3 3 0 1 1 4 2.8c-.6.3-1 .9-1 1.6V15M12 18.5v.5",
+    act: |s| s.help.set(true),
+    pressed: None,
+    disabled: None,
+};
+
+/// The controls between the counter and the theme, in order.
+const CONTROLS: [Control; 8] = [
+    Control {
+        class: "next",
+        label: "Next",
+        icon: "M9 5l7 7-7 7",
+        act: |s| s.go(Command::Next),
+        pressed: None,
+        disabled: Some(|s| {
+            let at = s.settled.get();
+            nav::apply(s.deck, at, Command::Next) == at
+        }),
+    },
+    Control {
+        class: "open-overview",
+        label: "Overview",
+        icon: "M4 4h6v6H4zM14 4h6v6h-6zM4 14h6v6H4zM14 14h6v6h-6z",
+        act: |s| s.set_overview(true),
+        pressed: None,
+        disabled: None,
+    },
+    Control {
+        class: "open-speaker",
+        label: "Speaker view",
+        icon: "M3 5h18v11H3zM8 20h8M12 16v4",
+        act: |_| browser::open_speaker_window(),
+        pressed: None,
+        disabled: None,
+    },
+    Control {
+        class: "fullscreen",
+        label: "Fullscreen",
+        icon: "M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5",
+        act: |_| browser::toggle_fullscreen(),
+        pressed: None,
+        disabled: None,
+    },
+    Control {
+        class: "open-reading",
+        label: "Read as a page",
+        icon: "M5 4h14v16H5zM8 8h8M8 12h8M8 16h5",
+        act: |s| s.toggle_reading(),
+        pressed: None,
+        disabled: None,
+    },
+    Control {
+        class: "copy-link",
+        label: "Copy link to this slide",
+        icon: "M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1",
+        act: |s| s.copy_link(),
+        pressed: None,
+        disabled: None,
+    },
+    Control {
+        class: "pointer-toggle",
+        label: "Pointer",
+        icon: "M12 8a4 4 0 1 0 0 8a4 4 0 1 0 0-8zM12 2v4M12 18v4M2 12h4M18 12h4",
+        act: |s| s.toggle_pointer(),
+        pressed: Some(|s| matches!(s.mode.get(), Mode::Pointer { .. })),
+        disabled: None,
+    },
+    Control {
+        class: "pen-toggle",
+        label: "Pen",
+        icon: "M4 20l4-1 11-11-3-3L5 16zM14 6l3 3",
+        act: |s| s.toggle_pen(),
+        pressed: Some(|s| matches!(s.mode.get(), Mode::Pen(_))),
+        disabled: None,
+    },
+];
+
+fn control(s: Session, c: &'static Control) -> impl IntoView {
+    let state = |f: Option<fn(Session) -> bool>| move || f.map(|f| if f(s) { "true" } else { "false" });
+    view! {
+        <button class=c.class aria-label=c.label aria-pressed=state(c.pressed) aria-disabled=state(c.disabled)
+            on:click=move |_| (c.act)(s)>
+            <svg viewBox="0 0 24 24" aria-hidden="true"><path d=c.icon /></svg>
+        </button>
     }
 }
 
