@@ -5,10 +5,11 @@
 //! carries no JSON parser; serde_json in the native tests); the channel is `deck_web::channel`.
 
 use crate::ink::{self, Change, Point};
+use crate::rehearsal::Rehearsal;
 use serde::{Deserialize, Serialize};
 
 /// Bump when the message shape changes; older and newer peers are then ignored, not misread.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// Messages larger than this are not ours (the longest stroke fits with room to spare).
 const MAX_BYTES: usize = 16_384;
 
@@ -43,6 +44,10 @@ pub enum Body {
     Pointer { at: Option<Point> },
     /// "This happened to the ink on that slide."
     Ink { slide: usize, change: Change },
+    /// "The rehearsal is now this": running (its state, which the speaker views then go on
+    /// timing from their own clocks), or over (`None`: the window that ended it has kept it in
+    /// storage, where the others read it).
+    Rehearsal { running: Option<Rehearsal> },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -115,12 +120,14 @@ pub fn decode(
         return Err(Rejected::OtherVersion);
     }
     let message = read_message(text).ok_or(Rejected::Malformed)?;
-    let drawable = match &message.body {
+    let plausible = match &message.body {
         Body::Pointer { at: Some(p) } => ink::on_slide(*p),
         Body::Ink { change, .. } => change.is_valid(),
+        // The receiver checks it against its own deck too (`Rehearsal::restored`).
+        Body::Rehearsal { running: Some(r) } => r.is_plausible(),
         _ => true,
     };
-    if !drawable {
+    if !plausible {
         return Err(Rejected::Malformed);
     }
     if message.deck != deck {
@@ -160,6 +167,8 @@ mod tests {
             Body::Ink { slide: 3, change: Change::Add(stroke.clone()) },
             Body::Ink { slide: 3, change: Change::Live(stroke) },
             Body::Ink { slide: 3, change: Change::Undo },
+            Body::Rehearsal { running: Some(Rehearsal::start(18, 2, 1_800_000_000_000)) },
+            Body::Rehearsal { running: None },
         ];
         for body in bodies {
             assert_eq!(decode(&encode(DECK, 7, body.clone()), DECK, 1), Ok(body));
@@ -171,9 +180,9 @@ mod tests {
         let hello = encode(DECK, 7, Body::Hello);
         assert_eq!(decode(&hello, DECK, 7), Err(Rejected::OwnEcho));
         assert_eq!(decode(&hello, "Another talk#3", 1), Err(Rejected::OtherDeck));
-        let old = hello.replace("\"v\":2", "\"v\":1");
+        let old = hello.replace("\"v\":3", "\"v\":2");
         assert_eq!(decode(&old, DECK, 1), Err(Rejected::OtherVersion));
-        let future = hello.replace("\"v\":2", "\"v\":3");
+        let future = hello.replace("\"v\":3", "\"v\":4");
         assert_eq!(decode(&future, DECK, 1), Err(Rejected::OtherVersion));
         let garbage = [
             "",
@@ -182,17 +191,24 @@ mod tests {
             "[1,2]",
             "{",
             "{\"v\":\"1\"}",
-            "{\"v\":2}",
-            "{\"v\":2,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Launch\"}}",
-            "{\"v\":2,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"State\",\"state\":{\"slide\":-1,\"step\":0,\"overview\":false,\"screen\":\"Slide\"}}}",
-            "{\"v\":2,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"State\",\"state\":{\"slide\":1,\"step\":0,\"overview\":false,\"screen\":\"Disco\"}}}",
+            "{\"v\":3}",
+            "{\"v\":3,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Launch\"}}",
+            "{\"v\":3,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"State\",\"state\":{\"slide\":-1,\"step\":0,\"overview\":false,\"screen\":\"Slide\"}}}",
+            "{\"v\":3,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"State\",\"state\":{\"slide\":1,\"step\":0,\"overview\":false,\"screen\":\"Disco\"}}}",
             // A pointer off the slide, a stroke too wide, out of bounds, empty, or of no tool.
-            "{\"v\":2,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Pointer\",\"at\":[1601,0]}}",
-            "{\"v\":2,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Pointer\",\"at\":[-1,0]}}",
-            "{\"v\":2,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Ink\",\"slide\":1,\"change\":{\"Add\":{\"tool\":\"Red\",\"width\":400,\"points\":[[1,1]]}}}}",
-            "{\"v\":2,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Ink\",\"slide\":1,\"change\":{\"Add\":{\"tool\":\"Red\",\"width\":4,\"points\":[[1,9000]]}}}}",
-            "{\"v\":2,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Ink\",\"slide\":1,\"change\":{\"Live\":{\"tool\":\"Red\",\"width\":4,\"points\":[]}}}}",
-            "{\"v\":2,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Ink\",\"slide\":1,\"change\":{\"Add\":{\"tool\":\"Laser\",\"width\":4,\"points\":[[1,1]]}}}}",
+            "{\"v\":3,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Pointer\",\"at\":[1601,0]}}",
+            "{\"v\":3,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Pointer\",\"at\":[-1,0]}}",
+            "{\"v\":3,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Ink\",\"slide\":1,\"change\":{\"Add\":{\"tool\":\"Red\",\"width\":400,\"points\":[[1,1]]}}}}",
+            "{\"v\":3,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Ink\",\"slide\":1,\"change\":{\"Add\":{\"tool\":\"Red\",\"width\":4,\"points\":[[1,9000]]}}}}",
+            "{\"v\":3,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Ink\",\"slide\":1,\"change\":{\"Live\":{\"tool\":\"Red\",\"width\":4,\"points\":[]}}}}",
+            "{\"v\":3,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Ink\",\"slide\":1,\"change\":{\"Add\":{\"tool\":\"Laser\",\"width\":4,\"points\":[[1,1]]}}}}",
+            // A rehearsal whose slide on screen is not among its slides, of no slides, with a
+            // slide longer than a day, with a negative time, or not a rehearsal at all.
+            "{\"v\":3,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Rehearsal\",\"running\":{\"spent_ms\":[0,0],\"slide\":2,\"last\":null,\"paused\":false,\"jumps\":0}}}",
+            "{\"v\":3,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Rehearsal\",\"running\":{\"spent_ms\":[],\"slide\":0,\"last\":null,\"paused\":false,\"jumps\":0}}}",
+            "{\"v\":3,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Rehearsal\",\"running\":{\"spent_ms\":[86400001],\"slide\":0,\"last\":null,\"paused\":false,\"jumps\":0}}}",
+            "{\"v\":3,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Rehearsal\",\"running\":{\"spent_ms\":[-5],\"slide\":0,\"last\":null,\"paused\":false,\"jumps\":0}}}",
+            "{\"v\":3,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"type\":\"Rehearsal\",\"running\":\"yes\"}}",
             "<script>alert(1)</script>",
         ];
         for text in garbage {
@@ -218,7 +234,7 @@ mod tests {
     #[test]
     fn huge_positions_decode_and_are_clamped_by_the_caller() {
         let text = format!(
-            "{{\"v\":2,\"deck\":\"{DECK}\",\"from\":2,\"body\":{{\"type\":\"State\",\"state\":{{\"slide\":{},\"step\":3,\"overview\":false,\"screen\":\"White\"}}}}}}",
+            "{{\"v\":3,\"deck\":\"{DECK}\",\"from\":2,\"body\":{{\"type\":\"State\",\"state\":{{\"slide\":{},\"step\":3,\"overview\":false,\"screen\":\"White\"}}}}}}",
             u64::MAX
         );
         let Ok(Body::State { state }) = decode(&text, DECK, 1) else { panic!("a valid message") };
