@@ -23,6 +23,9 @@ const load = (file, integrity, priority) => fetch(new URL(file, import.meta.url)
 // The stage's wasm is on its way (preloaded from the head); the first frame is painted before
 // the stage starts, so that starting never delays it.
 const stageWasm = load("{stage_wasm}", "{stage_wasm_sri}", "high");
+// Handled below, once the frame is painted: a wasm that fails to arrive before then is not an
+// unhandled rejection (a heavier page paints later, and the fetch can fail first).
+stageWasm.catch(() => {{}});
 await new Promise(painted => requestAnimationFrame(() => setTimeout(painted)));
 performance.mark("painted");
 try {{
