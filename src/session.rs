@@ -7,6 +7,7 @@ use deck_core::deck::Deck;
 use deck_core::ink::{Change, Ink, Point, Stroke, Tool};
 use deck_core::keys::Action;
 use deck_core::nav::{self, Command, Position};
+use deck_core::rehearsal::Rehearsal;
 use deck_core::sync::{Body, Screen, Shared};
 use deck_core::url::View;
 use deck_web as browser;
@@ -60,6 +61,9 @@ pub struct Session {
     pub live: RwSignal<Option<(usize, Stroke)>>,
     /// Sends a message to the talk's other windows (set by `wiring::sync_windows`).
     pub post: StoredValue<Option<Post>, LocalStorage>,
+    /// The rehearsal in progress, shared by the speaker views (see `views::rehearsal`). Not a
+    /// signal: the speaker view reads it at each tick of its clock.
+    pub rehearsal: StoredValue<Option<Rehearsal>>,
 }
 
 impl Session {
@@ -86,6 +90,7 @@ impl Session {
             ink: RwSignal::new(load_ink(deck.slides.len())),
             live: RwSignal::new(None),
             post: StoredValue::new_local(None),
+            rehearsal: StoredValue::new(None),
         }
     }
 
@@ -128,6 +133,24 @@ impl Session {
                     }
                 }
             }
+        }
+    }
+
+    /// Tells the other windows what the rehearsal is now (running, or over).
+    pub fn share_rehearsal(&self) {
+        self.send(Body::Rehearsal { running: self.rehearsal.get_value() });
+    }
+
+    /// The rehearsal another window sent: taken on if it fits this deck, else ignored (this
+    /// window's own goes on).
+    pub fn take_rehearsal(&self, running: Option<Rehearsal>) {
+        match running {
+            Some(r) => {
+                if let Some(r) = r.restored(self.deck.slides.len()) {
+                    self.rehearsal.set_value(Some(r));
+                }
+            }
+            None => self.rehearsal.set_value(None),
         }
     }
 

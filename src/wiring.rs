@@ -4,6 +4,7 @@
 
 use crate::session::{Mode, Session};
 use deck_core::contract::key;
+use deck_core::deck::Deck;
 use deck_core::keys::{Action, Keyboard, Outcome};
 use deck_core::kiosk::Kiosk;
 use deck_core::nav::{self, Command};
@@ -176,13 +177,19 @@ pub fn listen_keys(s: Session, overview_columns: impl Fn() -> usize + 'static) {
     });
 }
 
+/// The deck as the messages between windows name it: its title and its number of slides, so that
+/// another deck, or another shape of this one, is not taken for it.
+pub fn deck_name(deck: &Deck) -> String {
+    format!("{}#{}", deck.title, deck.slides.len())
+}
+
 /// Keeps this window and the talk's other windows (audience, speaker view) together: each local
 /// change is posted, each valid message applied. How a window comes in is `sync::arrival`: a
 /// window that joins asks where the talk is; a linked one shows its own slide, and is part of the
 /// talk from its first move or the first move it receives. Only windows in the talk answer.
 pub fn sync_windows(s: Session) {
     let me = browser::random_u32();
-    let deck = format!("{}#{}", s.deck.title, s.deck.slides.len());
+    let deck = deck_name(s.deck);
     let arrival = sync::arrival(
         url::names_slide(&browser::location_hash()),
         browser::reloaded(),
@@ -221,6 +228,10 @@ pub fn sync_windows(s: Session) {
             if slide < s.deck.slides.len() {
                 s.take_ink(slide, &change);
             }
+            None
+        }
+        Ok(Body::Rehearsal { running }) => {
+            s.take_rehearsal(running);
             None
         }
         Err(_rejected) => {

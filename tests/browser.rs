@@ -36,12 +36,13 @@ fn fragment_text(slide: usize, step: u16) -> Option<String> {
 
 /// The stylesheets, in the order `index.html` links them and the page joins them (tests/contract.rs
 /// checks that this list is that order).
-const STYLESHEETS: [&str; 7] = [
+const STYLESHEETS: [&str; 8] = [
     include_str!("../public/css/base.css"),
     include_str!("../public/css/stage.css"),
     include_str!("../public/css/chrome.css"),
     include_str!("../public/css/overlays.css"),
     include_str!("../public/css/speaker.css"),
+    include_str!("../public/css/pace.css"),
     include_str!("../public/css/reading.css"),
     include_str!("../public/css/print.css"),
 ];

@@ -23,8 +23,10 @@ const CRITICAL_PATH_BUDGET: u64 = 35_000;
 const APP_BUDGET: u64 = 190_000;
 /// Everything but images (the page, the loader, both programs), brotli. Target: at most 190 KB.
 const ALL_BUT_IMAGES_BUDGET: u64 = 224_000;
-/// index.html and slide 1's pictures, brotli: what the first slide needs.
-const FIRST_SLIDE_BUDGET: u64 = 13_800;
+/// index.html and slide 1's pictures, brotli: what the first slide needs. Raised from 13,800 for
+/// the speaker view's pace and rehearsals (issue 23): their stylesheet is inlined in the page with
+/// the rest (+609 B; see BENCHMARKS.md).
+const FIRST_SLIDE_BUDGET: u64 = 14_400;
 
 fn brotli_size(dist: &Path, name: &str) -> u64 {
     let br = dist.join(format!("{name}.br"));

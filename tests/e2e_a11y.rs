@@ -75,6 +75,40 @@ async fn axe_finds_nothing_in_any_view_light_or_dark() {
                 found.push(format!("{scheme} / {name}: {v}"));
             }
         }
+        // The speaker view's pace and rehearsals: while one runs, and the last one's table with
+        // its minutes: lines offered (a rehearsal kept as the app keeps it).
+        let slides: Vec<serde_json::Value> = support::TALK
+            .slides
+            .iter()
+            .enumerate()
+            .map(|(i, s)| serde_json::json!({ "name": s.id, "seconds": 30 * i }))
+            .collect();
+        let record = serde_json::json!([{ "version": 1, "deck": support::TALK.title, "finished_at": 1,
+            "jumps": 1, "slides": slides }]);
+        b.open("?view=speaker#/3").await;
+        let keep = format!(
+            "localStorage.setItem('cppg-deck:rehearsals', {}); return true",
+            serde_json::json!(record.to_string())
+        );
+        assert!(b.eval::<bool>(&keep).await);
+        b.open("?view=speaker#/3").await;
+        let steps = [
+            ("speaker, rehearsing", "document.getElementById('rehearse-start').click()", "!document.getElementById('rehearsal-status').hidden"),
+            // Stopped, its table opens if it timed a second; else the last one's is opened.
+            ("speaker, a rehearsal's table", "document.getElementById('rehearse-stop').click(); \
+              if (document.getElementById('rehearsal-report').hidden) document.getElementById('rehearsal-last').click()",
+             "!document.getElementById('rehearsal-report').hidden"),
+            ("speaker, its minutes: lines copied or shown", "document.getElementById('copy-minutes').click()",
+             "document.getElementById('report-copied').textContent !== '' || !document.getElementById('minutes-fallback').hidden"),
+        ];
+        for (name, act, done) in steps {
+            assert!(b.eval::<bool>(&format!("{act}; return true")).await);
+            b.wait_until(&format!("{name} to show"), &format!("return {done}")).await;
+            for v in violations(&b, &axe).await {
+                found.push(format!("{scheme} / {name}: {v}"));
+            }
+        }
+        b.eval::<bool>("localStorage.clear(); return true").await;
     }
     assert!(found.is_empty(), "axe-core violations:\n{}", found.join("\n"));
     b.finish().await;

@@ -127,7 +127,8 @@ async fn fifty_hostile_links_land_somewhere_sensible() {
 #[ignore = "needs dist/ and chromedriver: run by `.ci/deck test`"]
 async fn corrupted_or_foreign_stored_values_are_ignored() {
     let b = Browser::start().await;
-    let keys = ["theme", "reading-size", "notes-size", "character-keys", "timer", "sync"];
+    let keys =
+        ["theme", "reading-size", "notes-size", "character-keys", "timer", "sync", "rehearsal", "rehearsals"];
     let huge = "x".repeat(100_000);
     let values = [
         "",

@@ -234,29 +234,42 @@ async fn forged_and_garbage_messages_change_nothing_and_break_nothing() {
     p.b.press(Key::PageDown).await;
     p.both_at("#/2").await;
     let deck = format!("{}#{}", TALK.title, TALK.slides.len());
+    let (v, slides) = (deck_core::sync::VERSION, TALK.slides.len());
+    let (old, future) = (v - 1, v + 1);
     let forge = format!(
         r#"const c = new BroadcastChannel('cppg-deck');
         const state = {{ slide: 9, step: 0, overview: true, screen: 'Black' }};
+        const running = {{ spent_ms: Array({slides}).fill(0), slide: 0, last: null, paused: false, jumps: 0 }};
         const messages = [
-          'garbage', '', '{{', 'null', '[]', '{{"v":3}}', 'x'.repeat(100000),
-          JSON.stringify({{ v: 2, deck: {deck:?}, from: 1, body: {{ State: {{ state }} }} }}),
-          JSON.stringify({{ v: 4, deck: {deck:?}, from: 1, body: {{ State: {{ state }} }} }}),
-          JSON.stringify({{ v: 3, deck: 'Another deck#3', from: 1, body: {{ State: {{ state }} }} }}),
-          JSON.stringify({{ v: 3, deck: {deck:?}, from: 1, body: 'Launch' }}),
-          JSON.stringify({{ v: 3, deck: {deck:?}, from: 1, body: {{ type: 'State', state }} }}),
-          JSON.stringify({{ v: 3, deck: {deck:?}, from: 1, body: {{ State: {{ state: {{ ...state, screen: 'Disco' }} }} }} }}),
-          JSON.stringify({{ v: 3, deck: {deck:?}, from: 1, body: {{ State: {{ state: {{ ...state, slide: -1 }} }} }} }}),
-          {{ v: 3, deck: {deck:?}, from: 1, body: {{ State: {{ state }} }} }},
+          'garbage', '', '{{', 'null', '[]', '{{"v":{v}}}', 'x'.repeat(100000),
+          JSON.stringify({{ v: {old}, deck: {deck:?}, from: 1, body: {{ State: {{ state }} }} }}),
+          JSON.stringify({{ v: {future}, deck: {deck:?}, from: 1, body: {{ State: {{ state }} }} }}),
+          JSON.stringify({{ v: {v}, deck: 'Another deck#3', from: 1, body: {{ State: {{ state }} }} }}),
+          JSON.stringify({{ v: {v}, deck: {deck:?}, from: 1, body: 'Launch' }}),
+          JSON.stringify({{ v: {v}, deck: {deck:?}, from: 1, body: {{ type: 'State', state }} }}),
+          JSON.stringify({{ v: {v}, deck: {deck:?}, from: 1, body: {{ State: {{ state: {{ ...state, screen: 'Disco' }} }} }} }}),
+          JSON.stringify({{ v: {v}, deck: {deck:?}, from: 1, body: {{ State: {{ state: {{ ...state, slide: -1 }} }} }} }}),
+          {{ v: {v}, deck: {deck:?}, from: 1, body: {{ State: {{ state }} }} }},
           // The pointer off the slide or not a point; strokes too wide, off the slide, too long,
           // of no known tool, or for a slide the deck does not have.
-          JSON.stringify({{ v: 3, deck: {deck:?}, from: 1, body: {{ Pointer: {{ at: [1601, 10] }} }} }}),
-          JSON.stringify({{ v: 3, deck: {deck:?}, from: 1, body: {{ Pointer: {{ at: 'here' }} }} }}),
-          JSON.stringify({{ v: 3, deck: {deck:?}, from: 1, body: {{ Ink: {{ slide: 1, change: {{ Add: {{ tool: 'Red', width: 500, points: [[1, 1]] }} }} }} }} }}),
-          JSON.stringify({{ v: 3, deck: {deck:?}, from: 1, body: {{ Ink: {{ slide: 1, change: {{ Add: {{ tool: 'Red', width: 5, points: [[1, 99999]] }} }} }} }} }}),
-          JSON.stringify({{ v: 3, deck: {deck:?}, from: 1, body: {{ Ink: {{ slide: 1, change: {{ Add: {{ tool: 'Red', width: 5, points: Array(5000).fill([1, 1]) }} }} }} }} }}),
-          JSON.stringify({{ v: 3, deck: {deck:?}, from: 1, body: {{ Ink: {{ slide: 1, change: {{ Add: {{ tool: 'Laser', width: 5, points: [[1, 1]] }} }} }} }} }}),
-          JSON.stringify({{ v: 3, deck: {deck:?}, from: 1, body: {{ Ink: {{ slide: 999, change: {{ Add: {{ tool: 'Red', width: 5, points: [[1, 1]] }} }} }} }} }}),
-          JSON.stringify({{ v: 3, deck: {deck:?}, from: 1, body: {{ Ink: {{ slide: 1, change: 'Explode' }} }} }}),
+          JSON.stringify({{ v: {v}, deck: {deck:?}, from: 1, body: {{ Pointer: {{ at: [1601, 10] }} }} }}),
+          JSON.stringify({{ v: {v}, deck: {deck:?}, from: 1, body: {{ Pointer: {{ at: 'here' }} }} }}),
+          JSON.stringify({{ v: {v}, deck: {deck:?}, from: 1, body: {{ Ink: {{ slide: 1, change: {{ Add: {{ tool: 'Red', width: 500, points: [[1, 1]] }} }} }} }} }}),
+          JSON.stringify({{ v: {v}, deck: {deck:?}, from: 1, body: {{ Ink: {{ slide: 1, change: {{ Add: {{ tool: 'Red', width: 5, points: [[1, 99999]] }} }} }} }} }}),
+          JSON.stringify({{ v: {v}, deck: {deck:?}, from: 1, body: {{ Ink: {{ slide: 1, change: {{ Add: {{ tool: 'Red', width: 5, points: Array(5000).fill([1, 1]) }} }} }} }} }}),
+          JSON.stringify({{ v: {v}, deck: {deck:?}, from: 1, body: {{ Ink: {{ slide: 1, change: {{ Add: {{ tool: 'Laser', width: 5, points: [[1, 1]] }} }} }} }} }}),
+          JSON.stringify({{ v: {v}, deck: {deck:?}, from: 1, body: {{ Ink: {{ slide: 999, change: {{ Add: {{ tool: 'Red', width: 5, points: [[1, 1]] }} }} }} }} }}),
+          JSON.stringify({{ v: {v}, deck: {deck:?}, from: 1, body: {{ Ink: {{ slide: 1, change: 'Explode' }} }} }}),
+          // A rehearsal on a slide it does not have, of no slides, of a slide longer than a day,
+          // with a negative time, of another shape of this deck, or not a rehearsal at all.
+          JSON.stringify({{ v: {v}, deck: {deck:?}, from: 1, body: {{ Rehearsal: {{ running: {{ ...running, slide: 99 }} }} }} }}),
+          JSON.stringify({{ v: {v}, deck: {deck:?}, from: 1, body: {{ Rehearsal: {{ running: {{ ...running, spent_ms: [], slide: 0 }} }} }} }}),
+          JSON.stringify({{ v: {v}, deck: {deck:?}, from: 1, body: {{ Rehearsal: {{ running: {{ ...running, spent_ms: [86400001, ...running.spent_ms.slice(1)] }} }} }} }}),
+          JSON.stringify({{ v: {v}, deck: {deck:?}, from: 1, body: {{ Rehearsal: {{ running: {{ ...running, spent_ms: [-5, ...running.spent_ms.slice(1)] }} }} }} }}),
+          JSON.stringify({{ v: {v}, deck: {deck:?}, from: 1, body: {{ Rehearsal: {{ running: {{ ...running, spent_ms: [0, 0], slide: 0 }} }} }} }}),
+          JSON.stringify({{ v: {v}, deck: {deck:?}, from: 1, body: {{ Rehearsal: {{ running: 'yes' }} }} }}),
+          JSON.stringify({{ v: {old}, deck: {deck:?}, from: 1, body: {{ Rehearsal: {{ running }} }} }}),
+          JSON.stringify({{ v: {v}, deck: 'Another deck#3', from: 1, body: {{ Rehearsal: {{ running }} }} }}),
           42, null, new Uint8Array(8),
         ];
         for (const m of messages) c.postMessage(m);
@@ -270,7 +283,7 @@ async fn forged_and_garbage_messages_change_nothing_and_break_nothing() {
             p.to_speaker().await
         }
         let sent: u64 = p.b.eval(&forge).await;
-        assert!(sent >= 23);
+        assert!(sent >= 31);
     }
     // Nothing moved, nothing covered, nothing opened, in either window.
     for _ in 0..2 {
@@ -281,13 +294,31 @@ async fn forged_and_garbage_messages_change_nothing_and_break_nothing() {
         p.to_speaker().await;
         let calm: bool = p
             .b
-            .eval("return location.hash === '#/2' && !document.querySelector('.speaker-screen, .overview, .ink .laser, .ink path, .speaker-zoom')")
+            .eval("return location.hash === '#/2' && !document.querySelector('.speaker-screen, .overview, .ink .laser, .ink path, .speaker-zoom') && document.getElementById('rehearsal-status').hidden && !localStorage.getItem('cppg-deck:rehearsal')")
             .await;
         assert!(calm, "the speaker view ignored the forgeries");
     }
-    // And the real line still works.
+    // And the real line still works: for the talk, and for a rehearsal, which a true message starts
+    // and ends in the speaker view.
     p.b.press(Key::PageDown).await;
     p.both_at("#/3").await;
+    let post = |running: &str| {
+        format!(
+            "const c = new BroadcastChannel('cppg-deck'); c.postMessage(JSON.stringify({{ v: {v}, deck: {deck:?}, \
+             from: 1, body: {{ Rehearsal: {{ running: {running} }} }} }})); c.close(); return true"
+        )
+    };
+    let running =
+        format!("{{ spent_ms: Array({slides}).fill(0), slide: 2, last: null, paused: false, jumps: 0 }}");
+    assert!(p.b.eval::<bool>(&post(&running)).await);
+    p.b.wait_until(
+        "a true rehearsal message to start one",
+        "return !document.getElementById('rehearsal-status').hidden",
+    )
+    .await;
+    assert!(p.b.eval::<bool>(&post("null")).await);
+    p.b.wait_until("a true message to end it", "return document.getElementById('rehearsal-status').hidden")
+        .await;
     p.finish().await;
 }
 

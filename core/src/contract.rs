@@ -144,6 +144,12 @@ pub mod key {
     pub const CHARACTER_KEYS: &str = "cppg-deck:character-keys";
     /// The speaker's timer.
     pub const TIMER: &str = "cppg-deck:timer";
+    /// The rehearsal in progress, kept across a reload as the message that tells the other
+    /// windows of it (`sync::Body::Rehearsal`, read back through `sync::decode`); removed when it
+    /// ends.
+    pub const REHEARSAL: &str = "cppg-deck:rehearsal";
+    /// The last rehearsals (`rehearsal::RehearsalRecord`), newest first, `rehearsal::KEPT` of them.
+    pub const REHEARSALS: &str = "cppg-deck:rehearsals";
     /// The speaker view's notes size, in px.
     pub const NOTES_SIZE: &str = "cppg-deck:notes-size";
     /// The reading view's text size, in per cent.

@@ -349,6 +349,47 @@ pub fn elapsed_seconds(ms: Millis) -> u64 {
     (ms / 1000.0) as u64
 }
 
+/// The time spent on each slide, by the speaker's timer (milliseconds, as
+/// [`crate::timer::Timer::elapsed`] gives them): each reading's advance on the one before goes to
+/// the slide that was on screen, so that visits add up. The timer stands still while paused, so a
+/// pause adds nothing. A reading that goes back is the timer started again (reset, or restarted
+/// by a rehearsal; or the clock set back, which the timer shows too): every slide starts from 0.
+/// (Unlike a rehearsal's clock, the timer's time is the talk's: a long advance counts.)
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Visits {
+    spent: Vec<u64>,
+    slide: usize,
+    at: u64,
+}
+
+// `#[inline]`: built only into the program that uses it (the app), not into the core's own code,
+// which the stage shares.
+impl Visits {
+    /// Nothing spent yet on any of `slides` slides; slide `slide` on screen at reading `at`.
+    #[inline]
+    pub fn new(slides: usize, slide: usize, at: u64) -> Visits {
+        Visits { spent: vec![0; slides], slide, at }
+    }
+
+    /// The reading `at`, with slide `slide` on screen from now on.
+    #[inline]
+    pub fn at(&mut self, slide: usize, at: u64) {
+        if at < self.at {
+            self.spent.iter_mut().for_each(|s| *s = 0);
+        } else if let Some(spent) = self.spent.get_mut(self.slide) {
+            *spent = spent.saturating_add(at - self.at);
+        }
+        self.slide = slide;
+        self.at = at;
+    }
+
+    /// The time spent on slide `slide` (0 outside the deck).
+    #[inline]
+    pub fn spent(&self, slide: usize) -> u64 {
+        self.spent.get(slide).copied().unwrap_or(0)
+    }
+}
+
 /// Where the talk stands, in words: "on time" within [`DEAD_BAND`], else "1:20 behind" or
 /// "0:45 ahead".
 pub fn describe(standing: i64) -> String {
@@ -493,6 +534,27 @@ mod tests {
         assert_eq!(elapsed_seconds(61_999.0), 61);
         assert_eq!((elapsed_seconds(-5.0), elapsed_seconds(f64::NAN)), (0, 0));
         assert_eq!(elapsed_seconds(f64::INFINITY), u64::MAX);
+    }
+
+    #[test]
+    fn visits_add_up_by_the_timer() {
+        let mut v = Visits::new(3, 0, 1_000);
+        v.at(0, 61_000);
+        v.at(1, 400_000);
+        assert_eq!(
+            (v.spent(0), v.spent(1)),
+            (399_000, 0),
+            "a long advance counts: the timer's time is the talk's"
+        );
+        v.at(0, 410_000);
+        v.at(0, 420_000);
+        assert_eq!((v.spent(0), v.spent(1)), (409_000, 10_000));
+        v.at(1, 5_000);
+        v.at(1, 6_000);
+        assert_eq!((v.spent(0), v.spent(1)), (0, 1_000), "the timer started again: every slide from 0");
+        v.at(7, 7_000);
+        v.at(2, 9_000);
+        assert_eq!((v.spent(7), v.spent(2)), (0, 0), "a slide outside the deck takes nothing");
     }
 
     #[test]

@@ -138,10 +138,15 @@ impl Rehearsal {
     /// A rehearsal kept across a reload, if it makes sense for a deck of `slides` slides: one
     /// time a slide, the slide on screen in the deck, no slide longer than [`MAX_SECONDS`].
     pub fn restored(self, slides: usize) -> Option<Rehearsal> {
-        let sane = self.spent_ms.len() == slides
-            && self.slide < slides
-            && self.spent_ms.iter().all(|ms| *ms <= u64::from(MAX_SECONDS) * 1000);
-        sane.then_some(self)
+        (self.spent_ms.len() == slides && self.is_plausible()).then_some(self)
+    }
+
+    /// Whether this could be a rehearsal of some deck (what a message between windows is checked
+    /// for before the receiving window checks it against its own deck with [`Rehearsal::restored`]):
+    /// at least one slide, the slide on screen among them, no slide longer than [`MAX_SECONDS`].
+    pub fn is_plausible(&self) -> bool {
+        self.slide < self.spent_ms.len()
+            && self.spent_ms.iter().all(|ms| *ms <= u64::from(MAX_SECONDS) * 1000)
     }
 
     /// What is kept of the rehearsal when it ends at clock reading `at`: the deck it was for (its
@@ -427,7 +432,20 @@ mod tests {
         let running = Rehearsal::start(2, 1, 0);
         let back: Rehearsal = serde_json::from_str(&serde_json::to_string(&running).unwrap()).unwrap();
         assert_eq!(back.clone().restored(2), Some(running));
-        assert_eq!(back.restored(3), None, "another number of slides");
+        assert_eq!(back.clone().restored(3), None, "another number of slides");
+        let forged: Rehearsal =
+            serde_json::from_str(r#"{"spent_ms":[0,1],"slide":2,"last":null,"paused":false,"jumps":0}"#)
+                .unwrap();
+        assert!(!forged.is_plausible() && forged.restored(2).is_none(), "the slide on screen is not in it");
+        let forged: Rehearsal =
+            serde_json::from_str(r#"{"spent_ms":[],"slide":0,"last":null,"paused":false,"jumps":0}"#)
+                .unwrap();
+        assert!(!forged.is_plausible(), "no slides");
+        let forged: Rehearsal =
+            serde_json::from_str(r#"{"spent_ms":[86400001],"slide":0,"last":5,"paused":true,"jumps":0}"#)
+                .unwrap();
+        assert!(!forged.is_plausible(), "longer than a day");
+        assert!(back.is_plausible());
     }
 
     #[test]

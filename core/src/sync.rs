@@ -5,6 +5,7 @@
 //! carries no JSON parser; serde_json in the native tests); the channel is `deck_web::channel`.
 
 use crate::ink::{self, Change, Point};
+use crate::rehearsal::Rehearsal;
 use serde::{Deserialize, Serialize};
 
 /// Bump when the message shape changes; older and newer peers are then ignored, not misread.
@@ -42,6 +43,10 @@ pub enum Body {
     Pointer { at: Option<Point> },
     /// "This happened to the ink on that slide."
     Ink { slide: usize, change: Change },
+    /// "The rehearsal is now this": running (its state, which the speaker views then go on
+    /// timing from their own clocks), or over (`None`: the window that ended it has kept it in
+    /// storage, where the others read it).
+    Rehearsal { running: Option<Rehearsal> },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -114,12 +119,14 @@ pub fn decode(
         return Err(Rejected::OtherVersion);
     }
     let message = read_message(text).ok_or(Rejected::Malformed)?;
-    let drawable = match &message.body {
+    let plausible = match &message.body {
         Body::Pointer { at: Some(p) } => ink::on_slide(*p),
         Body::Ink { change, .. } => change.is_valid(),
+        // The receiver checks it against its own deck too (`Rehearsal::restored`).
+        Body::Rehearsal { running: Some(r) } => r.is_plausible(),
         _ => true,
     };
-    if !drawable {
+    if !plausible {
         return Err(Rejected::Malformed);
     }
     if message.deck != deck {
@@ -159,6 +166,8 @@ mod tests {
             Body::Ink { slide: 3, change: Change::Add(stroke.clone()) },
             Body::Ink { slide: 3, change: Change::Live(stroke) },
             Body::Ink { slide: 3, change: Change::Undo },
+            Body::Rehearsal { running: Some(Rehearsal::start(18, 2, 1_800_000_000_000)) },
+            Body::Rehearsal { running: None },
         ];
         for body in bodies {
             assert_eq!(decode(&encode(DECK, 7, body.clone()), DECK, 1), Ok(body));
@@ -192,6 +201,13 @@ mod tests {
             "{\"v\":3,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"Ink\":{\"slide\":1,\"change\":{\"Add\":{\"tool\":\"Red\",\"width\":4,\"points\":[[1,9000]]}}}}}",
             "{\"v\":3,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"Ink\":{\"slide\":1,\"change\":{\"Live\":{\"tool\":\"Red\",\"width\":4,\"points\":[]}}}}}",
             "{\"v\":3,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"Ink\":{\"slide\":1,\"change\":{\"Add\":{\"tool\":\"Laser\",\"width\":4,\"points\":[[1,1]]}}}}}",
+            // A rehearsal whose slide on screen is not among its slides, of no slides, with a
+            // slide longer than a day, with a negative time, or not a rehearsal at all.
+            "{\"v\":3,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"Rehearsal\":{\"running\":{\"spent_ms\":[0,0],\"slide\":2,\"last\":null,\"paused\":false,\"jumps\":0}}}}",
+            "{\"v\":3,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"Rehearsal\":{\"running\":{\"spent_ms\":[],\"slide\":0,\"last\":null,\"paused\":false,\"jumps\":0}}}}",
+            "{\"v\":3,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"Rehearsal\":{\"running\":{\"spent_ms\":[86400001],\"slide\":0,\"last\":null,\"paused\":false,\"jumps\":0}}}}",
+            "{\"v\":3,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"Rehearsal\":{\"running\":{\"spent_ms\":[-5],\"slide\":0,\"last\":null,\"paused\":false,\"jumps\":0}}}}",
+            "{\"v\":3,\"deck\":\"Talk#18\",\"from\":2,\"body\":{\"Rehearsal\":{\"running\":\"yes\"}}}",
             "<script>alert(1)</script>",
         ];
         for text in garbage {

@@ -1,4 +1,4 @@
-//! The speaker's timer and pace, as arithmetic on clock readings: elapsed time is derived from
+//! The speaker's timer, as arithmetic on clock readings: elapsed time is derived from
 //! when the timer was started, never from counting ticks, so it cannot drift and it survives a
 //! reload (the state is a few numbers, stored by the speaker view).
 
@@ -62,27 +62,6 @@ pub fn format_duration(ms: Millis) -> String {
     }
 }
 
-/// How far ahead (+) or behind (−) the talk is, in seconds: where the speaker is in the talk
-/// (`progress`, 0 to 1) against where the plan says they would be after `elapsed`.
-pub fn pace_seconds(elapsed: Millis, planned_minutes: u32, progress: f64) -> Option<i64> {
-    if planned_minutes == 0 || !progress.is_finite() {
-        return None;
-    }
-    let planned_ms = f64::from(planned_minutes) * 60_000.0;
-    let expected_ms = progress.clamp(0.0, 1.0) * planned_ms;
-    Some(((expected_ms - elapsed) / 1000.0).round() as i64)
-}
-
-/// "on time", "2 min ahead", "5 min behind" (within half a minute counts as on time).
-pub fn describe_pace(seconds: i64) -> String {
-    let minutes = (seconds.unsigned_abs() + 30) / 60;
-    match (seconds.signum(), minutes) {
-        (_, 0) => "on time".into(),
-        (1, m) => format!("{m} min ahead"),
-        (_, m) => format!("{m} min behind"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,17 +103,5 @@ mod tests {
         assert_eq!(format_duration(65_999.0), "1:05");
         assert_eq!(format_duration(3_725_000.0), "1:02:05");
         assert_eq!(format_duration(-3.0), "0:00");
-    }
-
-    #[test]
-    fn pace_against_the_plan() {
-        // Half way through a 60-minute talk after 25 minutes: 5 minutes ahead.
-        assert_eq!(pace_seconds(25.0 * 60_000.0, 60, 0.5), Some(300));
-        assert_eq!(pace_seconds(40.0 * 60_000.0, 60, 0.5), Some(-600));
-        assert_eq!(pace_seconds(1.0, 0, 0.5), None);
-        assert_eq!(describe_pace(300), "5 min ahead");
-        assert_eq!(describe_pace(-600), "10 min behind");
-        assert_eq!(describe_pace(20), "on time");
-        assert_eq!(describe_pace(-29), "on time");
     }
 }

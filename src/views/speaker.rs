@@ -1,18 +1,20 @@
 //! The speaker view (`S`, or `?view=speaker`): the current slide, the next slide or fragment step,
-//! the notes (large, scrollable, adjustable), the elapsed timer, the clock and the pace against
-//! the talk's planned duration. It drives the audience window and follows it, both ways.
+//! the notes (large, scrollable, adjustable), the elapsed timer, the clock, the pace against the
+//! talk's plan and rehearsals (`views::pace`). It drives the audience window and follows it, both
+//! ways.
 
 use crate::session::{Mode, Session};
 use crate::views::copy::{notes_copy, slide_copy};
 use crate::views::help::Help;
 use crate::views::ink::{InkLayer, PenTools};
 use crate::views::overview::Overview;
+use crate::views::pace::{pace_panel, STANDING};
 use crate::views::search_box::SearchBox;
 use crate::widgets::text_size::TextSize;
 use crate::widgets::LiveRegion;
 use deck_core::nav::{self, Command, DeckShape};
 use deck_core::sync::Screen;
-use deck_core::timer::{describe_pace, format_duration, pace_seconds, Timer};
+use deck_core::timer::{format_duration, Timer};
 use deck_web as browser;
 use deck_web::page;
 use gloo_timers::callback::Interval;
@@ -48,14 +50,6 @@ pub fn SpeakerView(s: Session) -> impl IntoView {
     let resize_notes = move |delta: i32| notes_size.step(delta);
 
     let elapsed = move || timer.get().elapsed(now.get());
-    let pace = move || {
-        let t = elapsed();
-        if t < 1_000.0 {
-            return String::from("not started");
-        }
-        pace_seconds(t, deck.duration_minutes, nav::progress(deck, pos.get()))
-            .map_or_else(String::new, describe_pace)
-    };
     let clock = move || {
         let _ = now.get();
         let (hours, minutes) = browser::local_time();
@@ -86,7 +80,7 @@ pub fn SpeakerView(s: Session) -> impl IntoView {
                     if timer.get_untracked().is_running() { update_timer(Timer::pause) } else { update_timer(Timer::start) }
                 }>{move || if timer.get().is_running() { "Pause" } else { "Start" }}</button>
                 <button class="timer-reset" on:click=move |_| update_timer(|_, _| Timer::reset())>"Reset"</button>
-                <span class="speaker-pace">{pace}</span>
+                <span id=STANDING class="speaker-pace pace-standing" hidden></span>
                 {(deck.duration_minutes > 0).then(|| view! {
                     <span class="speaker-plan">"of " {deck.duration_minutes} " min"</span>
                 })}
@@ -94,6 +88,7 @@ pub fn SpeakerView(s: Session) -> impl IntoView {
                 {move || screen_note().map(|note| view! { <strong class="speaker-screen">{note}</strong> })}
                 {move || s.zoom.get().map(|_| view! { <strong class="speaker-zoom">"A picture fills the screen (Esc)"</strong> })}
             </header>
+            {pace_panel(s, timer, update_timer)}
             <main class="speaker-main">
                 <section class="speaker-current" aria-labelledby="speaker-current-title">
                     <h2 id="speaker-current-title" class="speaker-label">

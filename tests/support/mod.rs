@@ -597,6 +597,29 @@ impl Browser {
         self.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": source })).await;
     }
 
+    /// Downloads go into `dir`, without asking (Chromium: DevTools; Firefox: its preferences).
+    pub async fn download_to(&self, dir: &Path) {
+        let dir = dir.display().to_string();
+        if !self.is_chromium() {
+            self.client.issue_cmd(gecko_context("chrome")).await.expect("privileged context");
+            let set = format!(
+                "Services.prefs.setIntPref('browser.download.folderList', 2); \
+                 Services.prefs.setStringPref('browser.download.dir', {}); \
+                 Services.prefs.setBoolPref('browser.download.useDownloadDir', true); \
+                 Services.prefs.setBoolPref('browser.download.always_ask_before_handling_new_types', false); \
+                 Services.prefs.setStringPref('browser.helperApps.neverAsk.saveToDisk', 'text/plain'); \
+                 Services.prefs.setBoolPref('browser.download.manager.showWhenStarting', false); \
+                 return true",
+                json!(dir)
+            );
+            let done = self.client.execute(&set, vec![]).await;
+            self.client.issue_cmd(gecko_context("content")).await.expect("page context");
+            done.expect("setting Firefox's download preferences");
+            return;
+        }
+        self.cdp("Browser.setDownloadBehavior", json!({ "behavior": "allow", "downloadPath": dir })).await;
+    }
+
     /// Turns the page's scripts off for the next loads, as a visitor with JavaScript disabled has
     /// it (Chromium: DevTools emulation; Firefox: the `javascript.enabled` preference).
     pub async fn disable_scripts(&self) {

@@ -5,6 +5,7 @@
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use wasm_bindgen::JsCast;
 
 /// `value` as JSON text.
 pub fn to_text<T: Serialize>(value: &T) -> Option<String> {
@@ -16,4 +17,13 @@ pub fn to_text<T: Serialize>(value: &T) -> Option<String> {
 pub fn from_text<T: DeserializeOwned>(text: &str) -> Option<T> {
     let value = js_sys::JSON::parse(text).ok()?;
     serde_wasm_bindgen::from_value(value).ok()
+}
+
+/// The entries of a JSON list, each as a `T` where it is one (`None` where it is not): read
+/// leniently, so that one forged or corrupted entry is dropped by the caller, not the whole list.
+/// `None` when the text is not JSON or not a list.
+pub fn list<T: DeserializeOwned>(text: &str) -> Option<Vec<Option<T>>> {
+    let value = js_sys::JSON::parse(text).ok()?;
+    let list = value.dyn_into::<js_sys::Array>().ok()?;
+    Some(list.iter().map(|entry| serde_wasm_bindgen::from_value(entry).ok()).collect())
 }

@@ -448,3 +448,128 @@ pub fn target_within(event: &web_sys::Event, selector: &str) -> bool {
         .and_then(|e| e.closest(selector).ok().flatten())
         .is_some()
 }
+
+// The speaker view's pace and rehearsals (the app's `views::pace` and `views::rehearsal`). Each is
+// `#[inline]`: built only into the program that uses it, so the stage is not touched by them.
+
+/// Removes a value from localStorage.
+#[inline]
+pub fn forget(key: &str) {
+    if let Some(storage) = window().local_storage().ok().flatten() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// Sets a style property (`left`, `width`, …) of the element with `id`, if there is one: through
+/// the CSS object model, which the page's policy allows (a `style` attribute it would refuse).
+#[inline]
+pub fn set_style(id: &str, property: &str, value: &str) {
+    if let Some(element) =
+        document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.style().set_property(property, value);
+    }
+}
+
+/// Fills the element with `id` with a `<span class="…">` for each of `grows`, each taking that
+/// share of a flex row (`flex-grow`, set through the CSS object model): a bar of parts.
+#[inline]
+pub fn set_parts(id: &str, class: &str, grows: &[u32]) {
+    let doc = document();
+    let Some(row) = doc.get_element_by_id(id) else { return };
+    for grow in grows {
+        let Ok(part) = doc.create_element("span") else { return };
+        part.set_class_name(class);
+        if let Some(part) = part.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = part.style().set_property("flex-grow", &grow.to_string());
+        }
+        let _ = row.append_child(&part);
+    }
+}
+
+/// Shows or hides (the `hidden` attribute) the element with `id`, if there is one.
+#[inline]
+pub fn set_hidden(id: &str, hidden: bool) {
+    if let Some(element) = document().get_element_by_id(id) {
+        let _ = element.toggle_attribute_with_force("hidden", hidden);
+    }
+}
+
+/// Fills the table body with `id` with `rows`, a `<tr>` each: its first cell a row header
+/// (`<th scope="row">`), the others data cells; what was in it goes.
+#[inline]
+pub fn set_table_rows(id: &str, rows: &[Vec<String>]) {
+    let doc = document();
+    let Some(body) = doc.get_element_by_id(id) else { return };
+    body.set_text_content(None);
+    for cells in rows {
+        let Ok(row) = doc.create_element("tr") else { return };
+        for (i, text) in cells.iter().enumerate() {
+            let Ok(cell) = doc.create_element(if i == 0 { "th" } else { "td" }) else { return };
+            if i == 0 {
+                let _ = cell.set_attribute("scope", "row");
+            }
+            cell.set_text_content(Some(text));
+            let _ = row.append_child(&cell);
+        }
+        let _ = body.append_child(&row);
+    }
+}
+
+/// Puts `text` on the clipboard, then tells `done` whether it is there: `false` where there is
+/// no clipboard (an insecure context) or the browser refused (no permission, no focus), so that
+/// the caller can show the text instead.
+#[inline]
+pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    let navigator: JsValue = window().navigator().into();
+    let promise = property(&navigator, "clipboard").and_then(|clipboard| {
+        let write = property(&clipboard, "writeText")?;
+        write.dyn_ref::<js_sys::Function>()?.call1(&clipboard, &JsValue::from_str(text)).ok()
+    });
+    let then = promise.as_ref().and_then(|p| property(p, "then"));
+    let (Some(promise), Some(then)) = (promise, then.and_then(|t| t.dyn_into::<js_sys::Function>().ok()))
+    else {
+        return done(false);
+    };
+    // One of the two runs: each is freed after its call, the other stays (a few bytes, once a copy).
+    let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
+    let answer = move |copied: bool| {
+        let done = done.clone();
+        Closure::once_into_js(move |_: JsValue| {
+            if let Some(done) = done.take() {
+                done(copied);
+            }
+        })
+    };
+    let _ = then.call2(&promise, &answer(true), &answer(false));
+}
+
+/// Offers `text` as a file named `name` to download: a `data:` address followed by a link with
+/// `download`. The page's policy (`default-src 'self'`) needs no change for it: a download is not
+/// a fetch the policy governs, in Chromium or in Firefox. (A `blob:` address would do as well,
+/// but would bring new browser bindings into `deck-web`, and with them new names into the stage.)
+#[inline]
+pub fn download_text(name: &str, text: &str) {
+    let mut href = String::from("data:text/plain;charset=utf-8,");
+    href.push_str(&String::from(js_sys::encode_uri_component(text)));
+    let doc = document();
+    let (Ok(link), Some(body)) = (doc.create_element("a"), doc.body()) else { return };
+    let _ = link.set_attribute("href", &href);
+    let _ = link.set_attribute("download", name);
+    let _ = link.set_attribute("hidden", "");
+    let _ = body.append_child(&link);
+    if let Some(link) = link.dyn_ref::<web_sys::HtmlElement>() {
+        link.click();
+    }
+    link.remove();
+}
+
+/// Selects the text of the field with `id` (an `<input>` or `<textarea>`) and focuses it, so that
+/// copying it is one key press away.
+#[inline]
+pub fn select_text(id: &str) {
+    focus_id(id);
+    if let Some(element) = document().get_element_by_id(id) {
+        call_settling(&element.into(), "select", None);
+    }
+}
