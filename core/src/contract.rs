@@ -72,7 +72,7 @@ pub mod class {
     // State, set by the first-frame script, the stage and the app.
     /// The slide on screen.
     pub const CURRENT: &str = "current";
-    /// The slides next to it: drawn, so that they fade in and their pictures load.
+    /// The slide a move left: drawn while it fades out.
     pub const NEAR: &str = "near";
     /// A fragment whose step has come.
     pub const SHOWN: &str = "shown";
@@ -210,14 +210,13 @@ pub mod script {
     /// then jumps to another when the stage starts.
     pub fn first_frame() -> String {
         format!(
-            r#"(function(){{var t=document.getElementById("{talk}");if(!t||!document.documentElement.classList.contains("{presenting}"))return;var m=t.querySelector(":scope>main"),all=m.querySelectorAll(":scope>section"),n=all.length,steps=function(i){{return+all[i].getAttribute("{steps_attr}")||0}},num=function(s){{return/^-?[0-9]+$/.test(s)?s[0]=="-"?0:+s:null}},p=location.hash.replace(/^#/,"").replace(/^\//,"").split("/"),s=num(p[0]),k=p.length>1?num(p[1]):0,i,j;if(s===null){{for(j=0;j<n;j++)if(all[j].getAttribute("{name_attr}")===p[0])s=j+1;if(s===null)s=1,k=0}}i=Math.min(Math.max(s,1),n)-1;k=Math.min(k||0,steps(i));m.className="{stage}";all.forEach(function(e,j){{e.className="{slide} {layout}"+e.getAttribute("{layout_attr}")+(j==i?" {current}":j==i-1||j==i+1?" {near}":"");e.querySelectorAll(".{fragment}").forEach(function(f){{f.classList.toggle("{shown}",j<i||j==i&&+f.getAttribute("{step_attr}")<=k)}});j>=i-1&&j<=i+1&&e.querySelectorAll("img").forEach(function(g){{g.removeAttribute("loading")}})}})}})()"#,
+            r#"(function(){{var t=document.getElementById("{talk}");if(!t||!document.documentElement.classList.contains("{presenting}"))return;var m=t.querySelector(":scope>main"),all=m.querySelectorAll(":scope>section"),n=all.length,steps=function(i){{return+all[i].getAttribute("{steps_attr}")||0}},num=function(s){{return/^-?[0-9]+$/.test(s)?s[0]=="-"?0:+s:null}},p=location.hash.replace(/^#/,"").replace(/^\//,"").split("/"),s=num(p[0]),k=p.length>1?num(p[1]):0,i,j;if(s===null){{for(j=0;j<n;j++)if(all[j].getAttribute("{name_attr}")===p[0])s=j+1;if(s===null)s=1,k=0}}i=Math.min(Math.max(s,1),n)-1;k=Math.min(k||0,steps(i));m.className="{stage}";all.forEach(function(e,j){{e.className="{slide} {layout}"+e.getAttribute("{layout_attr}")+(j==i?" {current}":"");e.querySelectorAll(".{fragment}").forEach(function(f){{f.classList.toggle("{shown}",j<i||j==i&&+f.getAttribute("{step_attr}")<=k)}});j>=i-1&&j<=i+1&&e.querySelectorAll("img").forEach(function(g){{g.removeAttribute("loading")}})}})}})()"#,
             talk = id::TALK,
             presenting = class::PRESENTING,
             stage = class::STAGE,
             slide = class::SLIDE,
             layout = class::LAYOUT_PREFIX,
             current = class::CURRENT,
-            near = class::NEAR,
             fragment = class::FRAGMENT,
             shown = class::SHOWN,
             steps_attr = attr::STEPS,

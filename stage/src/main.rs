@@ -62,7 +62,9 @@ fn main() {
     if url::encode(at) != hash {
         deck_web::set_hash(&url::encode(at), false);
     }
-    page::show(None, at);
+    // The first frame has dressed every section for this place; the stage adds what it leaves
+    // (the current pictures' focus), touching only the slides around it.
+    page::show(Some(at), at);
     let listeners = vec![
         Listener::on_window("keydown", on_key),
         Listener::on_window("touchstart", on_touch_start),

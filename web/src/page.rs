@@ -19,6 +19,8 @@ struct Page {
     talk: Option<Element>,
     main: Option<Element>,
     sections: Vec<Section>,
+    /// The slide a move left, still drawn while it fades out (`near`).
+    left: std::cell::Cell<Option<usize>>,
 }
 
 struct Section {
@@ -89,7 +91,7 @@ impl Page {
                 element,
             })
             .collect();
-        Page { talk, main, sections }
+        Page { talk, main, sections, left: std::cell::Cell::new(None) }
     }
 }
 
@@ -208,23 +210,32 @@ pub fn set_face(view: View) {
     });
 }
 
-/// Marks the current slide, its neighbours (drawn, so that they fade and their pictures load) and
-/// the fragments shown. With `from`, only the slides around the two places are touched: a key
-/// press restyles at most six sections, not the whole talk.
+/// Marks the current slide, the slide a move left (`near`: still drawn while it fades out) and
+/// the fragments shown; the pictures of the slides around the place load now. Only two slides are
+/// drawn, the one coming in (which fades in from nothing, `@starting-style`) and the one going
+/// out. With `from`, only the slides around the two places are touched: a key press restyles at
+/// most seven sections, not the whole talk.
 pub fn show(from: Option<Position>, to: Position) {
     with_page(|page| {
         let count = page.sections.len();
         let presenting = page.main.as_ref().is_some_and(|m| m.class_name() == class::STAGE);
         let around = |p: Position| p.slide.saturating_sub(1)..=p.slide + 1;
+        let before = page.left.get();
+        let leaving = match from {
+            Some(f) if f.slide != to.slide => Some(f.slide),
+            Some(_) => before,
+            None => None,
+        };
+        page.left.set(leaving);
         let touched: Vec<usize> = match from {
             None => (0..count).collect(),
-            Some(from) => around(from).chain(around(to)).filter(|&i| i < count).collect(),
+            Some(from) => around(from).chain(around(to)).chain(before).filter(|&i| i < count).collect(),
         };
         for i in touched {
             let section = &page.sections[i];
             let classes = section.element.class_list();
             let _ = classes.toggle_with_force(class::CURRENT, i == to.slide);
-            let _ = classes.toggle_with_force(class::NEAR, i.abs_diff(to.slide) == 1);
+            let _ = classes.toggle_with_force(class::NEAR, Some(i) == leaving && i != to.slide);
             for (fragment, step) in &section.fragments {
                 let shown = i < to.slide || (i == to.slide && *step <= to.step);
                 let _ = fragment.class_list().toggle_with_force(class::SHOWN, shown);
