@@ -196,12 +196,31 @@ async fn mounts_one_section_per_slide_with_only_the_first_shown() {
         let display = style.get_property_value("display").unwrap();
         let hidden = visibility == "hidden" || display == "none";
         assert_eq!(hidden, i != 0, "only the current slide shows (slide {i}: {visibility}, {display})");
-        // Only the current slide and its neighbour are drawn at all.
-        assert_eq!(display == "none", i > 1, "slide {} display {display}", i + 1);
+        // Only the current slide is drawn at all until a move leaves one fading out.
+        assert_eq!(display == "none", i != 0, "slide {} display {display}", i + 1);
     }
     assert_eq!(hash().await, "#/1", "the URL names the place from the start");
     assert_eq!(title().await, TALK.title);
     assert!(query_all("[role=application]").is_empty());
+    // After a move, the slide it left is drawn too (it fades out), and nothing else.
+    press("ArrowRight").await;
+    press("ArrowRight").await;
+    let drawn: Vec<usize> = sections
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| {
+            window().get_computed_style(s).unwrap().unwrap().get_property_value("display").unwrap() != "none"
+        })
+        .map(|(i, _)| i + 1)
+        .collect();
+    let current = current_index();
+    let left = query_all("section.slide.near");
+    assert_eq!(left.len(), 1, "one slide is leaving");
+    let left: usize = left[0].get_attribute("data-index").unwrap().parse().unwrap();
+    assert_ne!(left, current);
+    let mut expected = vec![left, current];
+    expected.sort();
+    assert_eq!(drawn, expected, "the current slide and the one it replaced are drawn");
 }
 
 #[wasm_bindgen_test]
