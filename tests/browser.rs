@@ -784,3 +784,75 @@ async fn a_crash_leaves_a_readable_message_with_a_reload_link() {
     assert_eq!(link.text_content().as_deref(), Some("Reload the slideshow"));
     notice.remove();
 }
+
+/// What goes between windows and into storage comes back as it went (`deck_web::json`'s own
+/// deserializer), and text of another shape reads as nothing, without a panic.
+#[wasm_bindgen_test]
+fn messages_and_stored_values_round_trip_and_other_shapes_read_as_nothing() {
+    use deck_core::ink::{Change, Ink, Stroke, Tool};
+    use deck_core::rehearsal::{Event, Rehearsal};
+    use deck_core::sync::{self, Body, Message, Screen, Shared};
+    use deck_core::timer::Timer;
+    use deck_web::json;
+
+    let mut rehearsal = Rehearsal::start(3, 0, 1_764_000_000_000);
+    rehearsal.apply(Event::Show { slide: 2, at: 1_764_000_090_500 });
+    let mut stroke = Stroke::new(Tool::Highlighter, 0.5, [10, 20]);
+    stroke.points.push([1500, 800]);
+    let kept_stroke = stroke.clone();
+    let bodies = [
+        Body::State {
+            state: Shared { slide: 4, step: 2, overview: true, screen: Screen::White, zoom: Some(1) },
+        },
+        Body::State { state: Shared::default() },
+        Body::Hello,
+        Body::Pointer { at: Some([3, 4]) },
+        Body::Pointer { at: None },
+        Body::Ink { slide: 7, change: Change::Add(stroke.clone()) },
+        Body::Ink { slide: 7, change: Change::Live(stroke) },
+        Body::Ink { slide: 0, change: Change::Undo },
+        Body::Rehearsal { running: Some(rehearsal.clone()) },
+        Body::Rehearsal { running: None },
+    ];
+    for body in bodies {
+        let message = sync::message("deck", 9, body);
+        let text = json::to_text(&message).expect("a message writes");
+        assert_eq!(json::from_text::<Message>(&text), Some(message), "{text}");
+    }
+    let mut ink = Ink::default();
+    assert!(ink.apply(3, &Change::Add(kept_stroke)));
+    assert_eq!(json::from_text::<Ink>(&json::to_text(&ink).unwrap()), Some(ink));
+    let timer = Timer::default().start(1_764_000_000_123.5);
+    assert_eq!(json::from_text::<Timer>(&json::to_text(&timer).unwrap()), Some(timer));
+    let record = rehearsal.record("The talk", &["a", "b", "c"], 1_764_000_100_000);
+    let kept = json::to_text(&vec![record.clone(), record.clone()]).unwrap();
+    let forged = kept.replacen("\"jumps\":0", "\"jumps\":-1", 1);
+    assert_ne!(forged, kept, "the record has the field the forgery changes");
+    assert_eq!(json::list(&forged), Some(vec![None, Some(record)]), "one bad entry is dropped alone");
+
+    let other_shapes = [
+        "",
+        "not json",
+        "null",
+        "[]",
+        r#"{"v":3,"deck":"deck","from":9}"#,
+        r#"{"v":3,"deck":"deck","from":9,"body":"Goodbye"}"#,
+        r#"{"v":3,"deck":"deck","from":9,"body":{"Hello":null,"State":null}}"#,
+        r#"{"v":3,"deck":"deck","from":9.5,"body":"Hello"}"#,
+        r#"{"v":3,"deck":"deck","from":-1,"body":"Hello"}"#,
+        r#"{"v":3,"deck":7,"from":9,"body":"Hello"}"#,
+        r#"{"v":3,"deck":"deck","from":9,"body":{"Pointer":{"at":[1,2,3]}}}"#,
+        r#"{"v":3,"deck":"deck","from":9,"body":{"Pointer":{"at":[1,70000]}}}"#,
+        r#"{"v":3,"deck":"deck","from":9,"body":{"Pointer":{"at":["1","2"]}}}"#,
+    ];
+    for text in other_shapes {
+        assert_eq!(json::from_text::<Message>(text), None, "{text}");
+    }
+    // Unknown fields are skipped unread, however deep they nest.
+    let deep = format!(
+        r#"{{"v":3,"deck":"deck","from":9,"body":"Hello","x":{}0{}}}"#,
+        "[".repeat(5000),
+        "]".repeat(5000)
+    );
+    assert_eq!(json::from_text::<Message>(&deep).map(|m| m.body), Some(Body::Hello));
+}

@@ -79,7 +79,8 @@ impl Drop for Channel {
     }
 }
 
-/// The storage event fires only when the value changes, so each message carries a nonce line.
+/// The storage event fires only when the value changes, so each message carries a nonce line (a
+/// whole number: printing a float would bring float formatting, 10 KB, into the wasm).
 fn store_message(text: &str) {
-    crate::store(key::SYNC, &format!("{text}\n{}", js_sys::Math::random()));
+    crate::store(key::SYNC, &format!("{text}\n{}", crate::random_u32()));
 }
