@@ -62,7 +62,8 @@ pub fn pace_panel(
     // once when a rehearsal starts or stops: a move or a pause shows within half a second, and a
     // rehearsal takes it as happening then. (A Leptos effect would react at once, for 1 KB more.)
     let tick = Rc::new(move || {
-        let t = timer.get_untracked();
+        // The first tick waits for a frame, which may come after the view has gone.
+        let Some(t) = timer.try_get_untracked() else { return };
         let ms = t.elapsed(browser::now());
         let p = s.pos.get_untracked();
         let started = t != Timer::default();
