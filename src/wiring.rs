@@ -26,6 +26,10 @@ pub fn follow_url(s: Session) {
     // so they wait for the idle time after the new slide is painted. A burst of presses before
     // then settles once, as one history entry if any of them changed the slide.
     let pending_push = StoredValue::new(None::<bool>);
+    // The address as the app last wrote or followed it. Setting `location.hash` (a link, a test)
+    // changes the address at once but fires `hashchange` later, and Back fires `popstate` later:
+    // a settle in between must not write over the new address, whose event is on its way.
+    let known = StoredValue::new(browser::location_hash());
     let settle = move || {
         let (Some(Some(push)), Some(p)) =
             (pending_push.try_update_value(Option::take), s.pos.try_get_untracked())
@@ -41,12 +45,17 @@ pub fn follow_url(s: Session) {
             let revealed = page::fragment_words(p.slide, p.step);
             s.announcement.set(s.deck.announcement(Some(before), p, revealed.as_deref()));
         }
-        let hash = url::encode(p);
-        if browser::location_hash() != hash {
+        let (hash, here) = (url::encode(p), browser::location_hash());
+        if known.get_value() != here {
+            // The address moved on its own; its event brings the place. (Only this write is
+            // skipped: with no event, the next settle writes again.)
+            known.set_value(here);
+        } else if here != hash {
             // A new slide is a new history entry; fragment steps update it in place, and so does
             // scrolling through the reading view.
             let reading = s.view.get_untracked() == View::Read;
             browser::set_hash(&hash, push && !reading);
+            known.set_value(hash);
         }
         browser::set_title(&s.deck.document_title(p.slide));
     };
@@ -67,6 +76,7 @@ pub fn follow_url(s: Session) {
         if canonical != hash {
             browser::set_hash(&canonical, false);
         }
+        known.set_value(canonical);
         if s.pos.get_untracked() != p {
             s.pos.set(p);
         }

@@ -366,6 +366,28 @@ async fn the_url_drives_the_deck_and_bad_hashes_are_corrected() {
     }
 }
 
+/// A link followed while a press is settling: the address changes at once, its `hashchange`
+/// comes later (Firefox may run the app's idle work in between), and the app must not write
+/// over the new address meanwhile.
+#[wasm_bindgen_test]
+async fn an_address_that_changes_while_a_press_settles_is_followed_not_overwritten() {
+    let _app = mount_at("#/1").await;
+    assert_eq!(hash().await, "#/1");
+    press("ArrowRight").await;
+    // The address changes with no event yet, before the press has settled.
+    window().history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some("#/5")).unwrap();
+    after_paint().await;
+    assert_eq!(location_hash(), "#/5", "the settling press left the new address alone");
+    // Then the event arrives.
+    window().dispatch_event(&web_sys::Event::new("hashchange").unwrap()).unwrap();
+    tick().await;
+    assert_eq!(current_index(), 5);
+    assert_eq!(hash().await, "#/5");
+    // And the next press writes the address as before.
+    press("ArrowRight").await;
+    assert_eq!(hash().await, "#/6");
+}
+
 #[wasm_bindgen_test]
 async fn keys_typed_into_fields_and_browser_shortcuts_are_left_alone() {
     let _app = mount_at("").await;
