@@ -74,6 +74,9 @@ pub mod class {
     pub const CURRENT: &str = "current";
     /// The slide a move left: drawn while it fades out.
     pub const NEAR: &str = "near";
+    /// On the stage once a move has happened: from then on a slide coming in fades in. Not before,
+    /// so the first frame's slide paints at once (a fade from nothing delays the first paint).
+    pub const MOVED: &str = "moved";
     /// A fragment whose step has come.
     pub const SHOWN: &str = "shown";
     /// A picture that fills the stage.
@@ -105,6 +108,7 @@ pub mod class {
         TOC,
         CURRENT,
         NEAR,
+        MOVED,
         SHOWN,
         ZOOMED,
         PREVIEW_SLIDE,

@@ -218,7 +218,7 @@ pub fn set_face(view: View) {
 pub fn show(from: Option<Position>, to: Position) {
     with_page(|page| {
         let count = page.sections.len();
-        let presenting = page.main.as_ref().is_some_and(|m| m.class_name() == class::STAGE);
+        let presenting = page.main.as_ref().is_some_and(|m| m.class_list().contains(class::STAGE));
         let around = |p: Position| p.slide.saturating_sub(1)..=p.slide + 1;
         let before = page.left.get();
         let leaving = match from {
@@ -227,6 +227,9 @@ pub fn show(from: Option<Position>, to: Position) {
             None => None,
         };
         page.left.set(leaving);
+        if let (Some(main), Some(_)) = (&page.main, leaving.filter(|_| before.is_none())) {
+            let _ = main.class_list().add_1(class::MOVED);
+        }
         let touched: Vec<usize> = match from {
             None => (0..count).collect(),
             Some(from) => around(from).chain(around(to)).chain(before).filter(|&i| i < count).collect(),
