@@ -652,10 +652,17 @@ impl Browser {
             let done = self.client.execute(&set, vec![]).await;
             self.client.issue_cmd(gecko_context("content")).await.expect("page context");
             done.expect("setting a Firefox preference");
-            return;
+        } else {
+            self.cdp("Emulation.setEmulatedMedia", json!({ "features": [{ "name": name, "value": value }] }))
+                .await;
         }
-        self.cdp("Emulation.setEmulatedMedia", json!({ "features": [{ "name": name, "value": value }] }))
-            .await;
+        // Firefox hands a preference to the page's process later, not at once.
+        let query = format!("({name}: {value})");
+        self.wait_until(
+            &format!("the page to match {query}"),
+            &format!("return matchMedia({query:?}).matches"),
+        )
+        .await;
     }
 
     /// Loads the deck afresh at `hash` (a real page load, not a same-page hash change).
