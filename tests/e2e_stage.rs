@@ -152,6 +152,19 @@ fn face_of(view: View) -> &'static str {
     }
 }
 
+/// A script that gives the slide on screen (0-based) and its fragments shown, as `[slide, step]`,
+/// or `[]` unless exactly one slide is current.
+fn current_place() -> String {
+    format!(
+        "const c = [...document.querySelectorAll('#{talk} > main > section.{current}')]; \
+         return c.length === 1 ? [+c[0].dataset.index - 1, c[0].querySelectorAll('.{fragment}.{shown}').length] : []",
+        talk = id::TALK,
+        current = class::CURRENT,
+        fragment = class::FRAGMENT,
+        shown = class::SHOWN,
+    )
+}
+
 /// The app's files (wasm and JS), which a test can make unreachable.
 fn app_files() -> Vec<String> {
     let names: Vec<String> = std::fs::read_dir(support::dist())
@@ -299,16 +312,7 @@ async fn the_stage_presents_the_talk_while_the_app_is_away() {
         }
     };
     let place = || async {
-        let at: Vec<i64> = b
-            .eval(&format!(
-                "const c = [...document.querySelectorAll('#{talk} > main > section.{current}')]; \
-                 return c.length === 1 ? [+c[0].dataset.index - 1, c[0].querySelectorAll('.{fragment}.{shown}').length] : []",
-                talk = id::TALK,
-                current = class::CURRENT,
-                fragment = class::FRAGMENT,
-                shown = class::SHOWN,
-            ))
-            .await;
+        let at: Vec<i64> = b.eval(&current_place()).await;
         Position::new(at[0] as usize, at[1] as usize)
     };
     let live = || async {
@@ -482,16 +486,7 @@ async fn a_storm_of_presses_across_the_handoff_ends_where_the_core_says() {
         };
         at = nav::apply(&deck, at, command);
     }
-    let seen: Vec<i64> = b
-        .eval(&format!(
-            "const c = [...document.querySelectorAll('#{talk} > main > section.{current}')]; \
-             return c.length === 1 ? [+c[0].dataset.index - 1, c[0].querySelectorAll('.{fragment}.{shown}').length] : []",
-            talk = id::TALK,
-            current = class::CURRENT,
-            fragment = class::FRAGMENT,
-            shown = class::SHOWN,
-        ))
-        .await;
+    let seen: Vec<i64> = b.eval(&current_place()).await;
     assert_eq!(seen, vec![at.slide as i64, at.step as i64], "{before} presses before the app, {after} after");
     assert_eq!(b.hash().await, url::encode(at));
     support::make_slow("", std::time::Duration::ZERO);
